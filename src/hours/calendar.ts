@@ -1,0 +1,21 @@
+/**
+ * @module hours/calendar
+ * The contract every calendar meets. Instants are epoch milliseconds (UTC); durations are minutes.
+ */
+
+/** A compiled business calendar: pure, no clock reads. */
+export interface Calendar {
+  readonly name: string;
+  /** IANA time zone, e.g. `Europe/London`. */
+  readonly zone: string;
+  /** The instant at which `minutes` of business time starting at `start` are used up (the due time). */
+  addMinutes(start: number, minutes: number): number;
+  /** Business minutes between two instants; negative when `end` is before `start`. */
+  elapsedMinutes(start: number, end: number): number;
+  /** Whether the calendar is open at the instant (intervals are half-open [open, close)). */
+  isOpen(at: number): boolean;
+  /** The first opening at or after `at` (`at` itself when open), or null when none within the horizon. */
+  nextOpening(at: number): number | null;
+  /** The first closing strictly after `at` while open (or after the next opening), or null. */
+  nextClosing(at: number): number | null;
+}
