@@ -1,0 +1,404 @@
+/**
+ * @module policy/compile/table
+ * Lowers a decision table to IR (one FEEL parse per cell), types its columns, and generates one
+ * plain JS function for it. The reference interpreter over the same IR sits beside it.
+ */
+import { genExpr, genTestBool } from '../feel/codegen.ts';
+import { evaluateExpr, runTest } from '../feel/interpret.ts';
+import { type Expr, namesOf, type Test } from '../feel/ir.ts';
+import { lowerExpression, lowerTests } from '../feel/lower.ts';
+import { type FeelType, inferType, testValueTypes } from '../feel/types.ts';
+import type { FeelValue } from '../feel/values.ts';
+import { problem } from '../messages.ts';
+import type { Cell, DecisionTableSection, HitPolicy, Problem } from '../model.ts';
+import { aggregate, HIT_ERROR, type Match, type Priorities } from './aggregate.ts';
+import { type BoundaryType, type Coercer, makeCoercer, type WarningSink } from './coerce.ts';
+import type { Environment } from './environment.ts';
+import { feelTypeOf } from './environment.ts';
+import { type DecisionRun, type Explain, makeReader, makeRuntime } from './runtime-object.ts';
+
+export interface TableInput {
+  readonly name: string;
+  readonly expr: Expr;
+  /** The fact name when the input is a plain name. */
+  readonly fact: string | null;
+  readonly type: BoundaryType;
+  readonly allowed: Test | null;
+  /** The allowed values when they are an enumeration of literals (used by lint). */
+  readonly enumeration: readonly FeelValue[] | null;
+  readonly cell: Cell;
+}
+
+export interface TableOutput {
+  readonly name: string;
+  readonly allowed: readonly FeelValue[] | null;
+  readonly cell: Cell;
+}
+
+export interface TableRule {
+  readonly number: number;
+  readonly tests: readonly Test[];
+  readonly outputs: readonly Expr[];
+  readonly annotations: readonly string[];
+  readonly cells: readonly Cell[];
+  readonly outputCells: readonly Cell[];
+}
+
+export interface TableModel {
+  readonly hitPolicy: HitPolicy;
+  readonly inputs: readonly TableInput[];
+  readonly outputs: readonly TableOutput[];
+  readonly rules: readonly TableRule[];
+}
+
+export interface CompiledTable {
+  readonly model: TableModel;
+  readonly reads: ReadonlySet<string>;
+  readonly run: DecisionRun;
+  readonly interpret: DecisionRun;
+  readonly code: string;
+}
+
+function at(cell: Cell, offset: number) {
+  return { line: cell.position.line, column: cell.position.column + offset };
+}
+
+function literalList(t: Test | null): FeelValue[] | null {
+  if (!t) return null;
+  const items = t.kind === 'disjunction' ? t.tests : [t];
+  const out: FeelValue[] = [];
+  for (const i of items) {
+    if (i.kind !== 'equals') return null;
+    const v = i.value;
+    if (v.kind === 'literal') out.push(v.value);
+    else if (v.kind === 'list' && v.items.every((x) => x.kind === 'literal'))
+      out.push(...v.items.map((x) => (x.kind === 'literal' ? x.value : null)));
+    else return null;
+  }
+  return out;
+}
+
+const SIMPLE_TYPES: readonly FeelType[] = ['number', 'string', 'boolean', 'date', 'date and time'];
+
+/**
+ * Compiles one decision table. Problems (FEEL syntax, type mismatches, hit-policy misuse) are
+ * returned with the cell's position; the table is still compiled when they are only warnings.
+ */
+export function compileTable(
+  section: DecisionTableSection,
+  env: Environment,
+  file: string | undefined,
+): { table: CompiledTable | null; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const decision = section.name;
+  const report = (code: Problem['code'], message: string, cell: Cell, offset = 0, rules?: number[]) =>
+    problems.push(
+      problem({ code, message, position: at(cell, offset), file, decision, ...(rules ? { rules } : {}) }),
+    );
+  const nameType = (n: string): FeelType => {
+    const f = env.facts.get(n);
+    return f ? feelTypeOf(f.type) : 'any';
+  };
+
+  // Inputs: the header expression, its allowed values, its type.
+  const rawInputs = section.inputs.map((col) => {
+    const cell: Cell = { text: col.name, position: col.position };
+    const e = lowerExpression(col.name, env.names);
+    let expr: Expr = { kind: 'name', name: col.name };
+    if (e.ok) expr = e.value;
+    else
+      report(
+        'feel-syntax',
+        `${e.error.message}, expected an input name or FEEL expression`,
+        cell,
+        e.error.offset,
+      );
+    let allowed: Test | null = null;
+    if (col.allowed) {
+      const t = lowerTests(col.allowed.text, env.names);
+      if (t.ok) allowed = t.value;
+      else
+        report('feel-syntax', `${t.error.message}, expected FEEL unary tests`, col.allowed, t.error.offset);
+    }
+    const fact = expr.kind === 'name' ? expr.name : null;
+    return { name: col.name, expr, fact, allowed, cell, allowedText: col.allowed?.text };
+  });
+
+  // Rules: one FEEL parse per cell.
+  const rules: TableRule[] = section.rules.map((r) => {
+    const tests = r.inputs.map((cell) => {
+      const t = lowerTests(cell.text, env.names);
+      if (t.ok) return t.value;
+      report('feel-syntax', `${t.error.message}, expected FEEL unary tests`, cell, t.error.offset, [
+        r.number,
+      ]);
+      return { kind: 'any' } as Test;
+    });
+    const outputs = r.outputs.map((cell) => {
+      const e = lowerExpression(cell.text === '' ? 'null' : cell.text, env.names);
+      if (e.ok) return e.value;
+      report('feel-syntax', `${e.error.message}, expected a FEEL expression`, cell, e.error.offset, [
+        r.number,
+      ]);
+      return { kind: 'literal', value: null } as Expr;
+    });
+    return {
+      number: r.number,
+      tests,
+      outputs,
+      annotations: r.annotations.map((a) => a.text),
+      cells: r.inputs,
+      outputCells: r.outputs,
+    };
+  });
+
+  // Column types: declared fact type, else the one type its allowed values / cells agree on.
+  const inputs: TableInput[] = rawInputs.map((inp, i) => {
+    let type: BoundaryType = 'any';
+    const declared = inp.fact ? env.facts.get(inp.fact) : undefined;
+    if (declared) type = declared.type;
+    else if (inp.expr.kind !== 'name') type = inferType(inp.expr, nameType);
+    else {
+      const seen = new Set<FeelType>();
+      if (inp.allowed) testValueTypes(inp.allowed, nameType, seen);
+      for (const r of rules) {
+        const t = r.tests[i];
+        if (t) testValueTypes(t, nameType, seen);
+      }
+      seen.delete('null');
+      const only = [...seen];
+      if (only.length === 1 && SIMPLE_TYPES.includes(only[0] as FeelType)) type = only[0] as FeelType;
+    }
+    const allowed = inp.allowed ?? declared?.allowed ?? null;
+    // Cells must compare with values of the column's type.
+    const feelType = feelTypeOf(type);
+    if (SIMPLE_TYPES.includes(feelType)) {
+      rules.forEach((r) => {
+        const t = r.tests[i];
+        const cell = r.cells[i];
+        if (!t || !cell) return;
+        const seen = testValueTypes(t, nameType);
+        for (const s of seen) {
+          if (s === 'any' || s === 'null' || s === feelType || s === 'list') continue;
+          report(
+            'type-mismatch',
+            `Unexpected ${s} in rule ${r.number} for ${inp.name}, expected a ${feelType} like the column`,
+            cell,
+            0,
+            [r.number],
+          );
+        }
+      });
+    }
+    return {
+      name: inp.name,
+      expr: inp.expr,
+      fact: inp.fact,
+      type,
+      allowed,
+      enumeration: literalList(allowed),
+      cell: inp.cell,
+      ...(inp.allowedText ? { allowedText: inp.allowedText } : {}),
+    };
+  });
+
+  const outputs: TableOutput[] = section.outputs.map((col) => {
+    const cell: Cell = { text: col.name, position: col.position };
+    let allowed: FeelValue[] | null = null;
+    if (col.allowed) {
+      const t = lowerTests(col.allowed.text, env.names);
+      if (!t.ok)
+        report(
+          'feel-syntax',
+          `${t.error.message}, expected a list of output values`,
+          col.allowed,
+          t.error.offset,
+        );
+      else {
+        allowed = literalList(t.value);
+        if (!allowed)
+          report('syntax', 'Unexpected output values, expected a list of literal values', col.allowed);
+      }
+    }
+    return { name: col.name, allowed, cell };
+  });
+
+  const hp = section.hitPolicy;
+  if ((hp === 'PRIORITY' || hp === 'OUTPUT ORDER') && outputs.every((o) => !o.allowed)) {
+    const o = outputs[0] as TableOutput;
+    report(
+      'hit-policy',
+      `Unexpected ${hp} without output values, expected → ${o.name}: "highest", …`,
+      o.cell,
+    );
+  }
+  if (hp.startsWith('COLLECT ') && outputs.length > 1) {
+    report(
+      'hit-policy',
+      `Unexpected ${outputs.length} outputs under ${hp}, expected one`,
+      outputs[1]?.cell ?? outputs[0]!.cell,
+    );
+  }
+
+  if (problems.some((p) => p.severity === 'error')) return { table: null, problems };
+
+  const model: TableModel = { hitPolicy: hp, inputs, outputs, rules };
+  const reads = new Set<string>();
+  for (const i of inputs) namesOf(i.expr, reads);
+  for (const r of rules) {
+    for (const t of r.tests) namesOf(t, reads);
+    for (const o of r.outputs) namesOf(o, reads);
+  }
+  const { run, code } = generate(model, env, section.name);
+  return { table: { model, reads, run, interpret: interpreter(model, env), code }, problems };
+}
+
+function coercersFor(model: TableModel): Coercer[] {
+  return model.inputs.map((i) =>
+    makeCoercer(i.name, i.type, i.allowed, (i as TableInput & { allowedText?: string }).allowedText),
+  );
+}
+
+function outputValue(model: TableModel, values: readonly FeelValue[]): FeelValue {
+  if (model.outputs.length === 1) return values[0] ?? null;
+  const o: Record<string, FeelValue> = {};
+  model.outputs.forEach((out, k) => {
+    o[out.name] = values[k] ?? null;
+  });
+  return o;
+}
+
+function priorities(model: TableModel): Priorities {
+  return model.outputs.map((o) => o.allowed);
+}
+
+/** The reference interpreter: loop over rules, test every cell, aggregate. */
+function interpreter(model: TableModel, env: Environment): DecisionRun {
+  const coercers = coercersFor(model);
+  const reader = makeReader(env);
+  const names = model.outputs.map((o) => o.name);
+  const prio = priorities(model);
+  return (s, w, m) => {
+    const scope = (n: string) => reader(n, s, w);
+    const inputs = model.inputs.map((inp, i) => {
+      const raw = inp.expr.kind === 'name' ? s[inp.expr.name] : evaluateExpr(inp.expr, scope);
+      return (coercers[i] as Coercer)(raw, w);
+    });
+    if (m) m.inputs = inputs;
+    const matches: Match[] = [];
+    model.rules.forEach((r, idx) => {
+      if (r.tests.every((t, i) => runTest(t, inputs[i], scope) === true)) {
+        matches.push({
+          rule: idx,
+          value: outputValue(
+            model,
+            r.outputs.map((o) => evaluateExpr(o, scope)),
+          ),
+        });
+      }
+    });
+    const { value, used } = aggregate(model.hitPolicy, matches, names, prio);
+    if (m) m.rules = [...used];
+    return value;
+  };
+}
+
+/** Generates the table's JS function. Constant outputs are precomputed. */
+function generate(model: TableModel, env: Environment, name: string): { run: DecisionRun; code: string } {
+  const K: unknown[] = [];
+  const constant = (v: unknown) => {
+    K.push(v);
+    return `K[${K.length - 1}]`;
+  };
+  const ctx = { name: (n: string) => `R(${JSON.stringify(n)}, s, w)`, constant };
+  const lines: string[] = [];
+
+  // Read and check inputs: a typeof test on the fast path, the coercer only when it fails.
+  model.inputs.forEach((inp, i) => {
+    const read = inp.expr.kind === 'name' ? `s[${JSON.stringify(inp.expr.name)}]` : genExpr(inp.expr, ctx);
+    let ok: string;
+    if (inp.enumeration && inp.enumeration.every((v) => typeof v === 'string')) {
+      ok = inp.enumeration.map((v) => `i${i} === ${JSON.stringify(v)}`).join(' || ') || 'false';
+    } else if (inp.type === 'number' && !inp.allowed)
+      ok = `(typeof i${i} === "number" && i${i} - i${i} === 0)`;
+    else if (inp.type === 'string' && !inp.allowed) ok = `typeof i${i} === "string"`;
+    else if (inp.type === 'boolean' && !inp.allowed) ok = `typeof i${i} === "boolean"`;
+    else ok = 'false';
+    lines.push(`let i${i} = ${read};`);
+    if (ok !== 'false') lines.push(`if (!(${ok})) i${i} = C[${i}](i${i}, w);`);
+    else lines.push(`i${i} = C[${i}](i${i}, w);`);
+  });
+  if (model.inputs.length)
+    lines.push(`if (m) m.inputs = [${model.inputs.map((_, i) => `i${i}`).join(', ')}];`);
+
+  const cond = (r: TableRule) =>
+    r.tests
+      .map((t, i) => (t.kind === 'any' ? '' : genTestBool(t, `i${i}`, ctx)))
+      .filter(Boolean)
+      .join(' && ') || 'true';
+  const outExpr = (r: TableRule) => {
+    const allConst = r.outputs.every((o) => o.kind === 'literal');
+    if (allConst) {
+      const v = outputValue(
+        model,
+        r.outputs.map((o) => (o.kind === 'literal' ? o.value : null)),
+      );
+      return v === null || typeof v !== 'object' ? JSON.stringify(v) : constant(Object.freeze(v));
+    }
+    if (model.outputs.length === 1) return genExpr(r.outputs[0] as Expr, ctx);
+    return `{ ${model.outputs.map((o, k) => `${JSON.stringify(o.name)}: ${genExpr(r.outputs[k] as Expr, ctx)}`).join(', ')} }`;
+  };
+
+  const hp = model.hitPolicy;
+  if (hp === 'FIRST') {
+    model.rules.forEach((r, idx) => {
+      lines.push(`if (${cond(r)}) { if (m) m.rules = [${idx}]; return ${outExpr(r)}; }`);
+    });
+    lines.push('if (m) m.rules = [];', 'return null;');
+  } else if (hp === 'UNIQUE') {
+    lines.push('let hit = -1, n = 0;');
+    model.rules.forEach((r, idx) => {
+      lines.push(`if (${cond(r)}) { hit = ${idx}; n++; }`);
+    });
+    lines.push('if (n > 1) { if (m) m.rules = rt.matching(null, s, w); return HIT; }');
+    lines.push('if (m) m.rules = hit < 0 ? [] : [hit];');
+    lines.push('switch (hit) {');
+    model.rules.forEach((r, idx) => {
+      lines.push(`case ${idx}: return ${outExpr(r)};`);
+    });
+    lines.push('default: return null; }');
+  } else {
+    lines.push('const ms = [];');
+    model.rules.forEach((r, idx) => {
+      lines.push(`if (${cond(r)}) ms.push({ rule: ${idx}, value: ${outExpr(r)} });`);
+    });
+    lines.push(`const a = rt.aggregate(${JSON.stringify(hp)}, ms, ON, P);`);
+    lines.push('if (m) m.rules = a.used;', 'return a.value;');
+  }
+
+  const body = lines.join('\n  ');
+  const code = `// decision: ${name}\nreturn function decide(s, w, m) {\n  ${body}\n};`;
+  // When UNIQUE is broken, the explanation lists every matching rule: the interpreter finds them.
+  const allMatches = interpreter({ ...model, hitPolicy: 'RULE ORDER' }, env);
+  const matching = (s: Readonly<Record<string, unknown>>, w: WarningSink) => {
+    const ex: Explain = { inputs: [], rules: [] };
+    allMatches(s, w, ex);
+    return ex.rules;
+  };
+  const factory = new Function('rt', 'K', 'C', 'R', 'HIT', 'ON', 'P', code) as (
+    ...args: unknown[]
+  ) => DecisionRun;
+  const run = factory(
+    {
+      ...makeRuntime(),
+      matching: (_: unknown, s: Readonly<Record<string, unknown>>, w: WarningSink) => matching(s, w),
+    },
+    K,
+    coercersFor(model),
+    makeReader(env),
+    HIT_ERROR,
+    model.outputs.map((o) => o.name),
+    priorities(model),
+  );
+  return { run, code };
+}
