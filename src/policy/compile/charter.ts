@@ -260,7 +260,7 @@ function makeCharter(
           });
         }
         if (dd === d && dd.table)
-          dd.table.inputs.forEach((inp, i) => (inputs[inp.name] = toJson(ex.inputs[i])));
+          for (const [i, inp] of dd.table.inputs.entries()) inputs[inp.name] = toJson(ex.inputs[i]);
         if (v === HIT_ERROR) {
           const policy = dd.table?.hitPolicy ?? 'UNIQUE';
           const rules = ex.rules.map((r) => r + 1).join(', ');

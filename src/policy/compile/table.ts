@@ -317,7 +317,7 @@ function generate(model: TableModel, env: Environment, name: string): { run: Dec
   model.inputs.forEach((inp, i) => {
     const read = inp.expr.kind === 'name' ? `s[${JSON.stringify(inp.expr.name)}]` : genExpr(inp.expr, ctx);
     let ok: string;
-    if (inp.enumeration && inp.enumeration.every((v) => typeof v === 'string')) {
+    if (inp.enumeration?.every((v) => typeof v === 'string')) {
       ok = inp.enumeration.map((v) => `i${i} === ${JSON.stringify(v)}`).join(' || ') || 'false';
     } else if (inp.type === 'number' && !inp.allowed)
       ok = `(typeof i${i} === "number" && i${i} - i${i} === 0)`;

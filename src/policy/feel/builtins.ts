@@ -5,7 +5,6 @@
  */
 import { add, compare, equals, isContext, roundHalfEven } from './runtime.ts';
 import {
-  DayTimeDuration,
   FeelDate,
   FeelDateTime,
   type FeelValue,
@@ -146,7 +145,7 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
     type: 'number',
     fn: (a) => {
       const n = numbers(a);
-      return n && n.length ? n.reduce((x, y) => x + y, 0) / n.length : null;
+      return n?.length ? n.reduce((x, y) => x + y, 0) / n.length : null;
     },
   },
   count: {

@@ -46,7 +46,7 @@ export function genExpr(e: Expr, ctx: CodegenContext): string {
     case 'or':
       return `rt.${e.kind}(${genExpr(e.left, ctx)}, ${genExpr(e.right, ctx)})`;
     case 'if':
-      return `(${genExpr(e.test, ctx)} === true ? ${genExpr(e.then, ctx)} : ${genExpr(e.else, ctx)})`;
+      return `(${genExpr(e.test, ctx)} === true ? ${genExpr(e.whenTrue, ctx)} : ${genExpr(e.whenFalse, ctx)})`;
     case 'list':
       return `[${e.items.map((i) => genExpr(i, ctx)).join(', ')}]`;
     case 'context': {

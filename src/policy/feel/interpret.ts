@@ -58,7 +58,9 @@ export function evaluateExpr(e: Expr, scope: Scope): FeelValue {
     case 'or':
       return rt.or(evaluateExpr(e.left, scope), evaluateExpr(e.right, scope));
     case 'if':
-      return evaluateExpr(e.test, scope) === true ? evaluateExpr(e.then, scope) : evaluateExpr(e.else, scope);
+      return evaluateExpr(e.test, scope) === true
+        ? evaluateExpr(e.whenTrue, scope)
+        : evaluateExpr(e.whenFalse, scope);
     case 'list':
       return e.items.map((i) => evaluateExpr(i, scope));
     case 'context': {

@@ -17,7 +17,7 @@ export type Expr =
   | { readonly kind: 'negate'; readonly operand: Expr }
   | { readonly kind: 'compare'; readonly op: CompareOp; readonly left: Expr; readonly right: Expr }
   | { readonly kind: 'and' | 'or'; readonly left: Expr; readonly right: Expr }
-  | { readonly kind: 'if'; readonly test: Expr; readonly then: Expr; readonly else: Expr }
+  | { readonly kind: 'if'; readonly test: Expr; readonly whenTrue: Expr; readonly whenFalse: Expr }
   | { readonly kind: 'list'; readonly items: readonly Expr[] }
   | { readonly kind: 'context'; readonly entries: readonly (readonly [string, Expr])[] }
   | { readonly kind: 'call'; readonly fn: string; readonly args: readonly Expr[] }
@@ -68,8 +68,8 @@ export function namesOf(node: Expr | Test, out: Set<string> = new Set()): Set<st
       break;
     case 'if':
       namesOf(node.test, out);
-      namesOf(node.then, out);
-      namesOf(node.else, out);
+      namesOf(node.whenTrue, out);
+      namesOf(node.whenFalse, out);
       break;
     case 'list':
       for (const i of node.items) namesOf(i, out);

@@ -141,7 +141,7 @@ class Lowerer {
         const parts = meaningful(n).filter((c) => !['if', 'then', 'else'].includes(c.name));
         const [c, t, e] = parts;
         if (!c || !t || !e) throw new LowerError('Unexpected if, expected if … then … else …', n.from);
-        return { kind: 'if', test: this.expr(c), then: this.expr(t), else: this.expr(e) };
+        return { kind: 'if', test: this.expr(c), whenTrue: this.expr(t), whenFalse: this.expr(e) };
       }
       case 'List':
         return { kind: 'list', items: meaningful(n).map((c) => this.expr(c)) };

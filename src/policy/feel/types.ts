@@ -55,8 +55,8 @@ export function inferType(e: Expr, nameType: (name: string) => FeelType): FeelTy
     case 'negate':
       return inferType(e.operand, nameType) === 'number' ? 'number' : 'any';
     case 'if': {
-      const a = inferType(e.then, nameType);
-      const b = inferType(e.else, nameType);
+      const a = inferType(e.whenTrue, nameType);
+      const b = inferType(e.whenFalse, nameType);
       return a === b ? a : a === 'null' ? b : b === 'null' ? a : 'any';
     }
     default:
