@@ -1,0 +1,256 @@
+/**
+ * @module sla/clock-scan
+ * Reads a case's events once and shapes every clock cycle (`Timeline`) and every stretch of
+ * attributes (`Segment`). No targets are applied here.
+ */
+
+import type { CaseAttributes, CaseEvent, CaseStatus } from './events.ts';
+import type { PreparedTargets, TargetMemo } from './target-memo.ts';
+import { Timeline, type Why } from './timeline.ts';
+
+/** A stretch of time over which the case had one set of attributes, hence one set of targets. */
+export interface Segment {
+  readonly from: number;
+  readonly targets: PreparedTargets;
+  /** `created`, or the changes that began it: `priority → urgent, tier → gold`. */
+  readonly why: string;
+  readonly event: number;
+}
+
+/** Cycles in the order they started, and the attribute stretches in time order. */
+export interface Scan {
+  readonly timelines: readonly Timeline[];
+  readonly segments: readonly Segment[];
+}
+
+const FIRST_REPLY = 1 << 0;
+const NEXT_REPLY = 1 << 1;
+const PERIODIC = 1 << 2;
+const RESOLUTION = 1 << 3;
+const FOLLOW_UP = 1 << 4;
+
+const STATUS_WHY: Readonly<Record<CaseStatus, Why>> = {
+  new: 'status → new',
+  open: 'status → open',
+  waiting_on_customer: 'status → waiting on customer',
+  waiting_on_us: 'status → waiting on us',
+  resolved: 'resolved',
+  closed: 'closed',
+};
+
+/**
+ * Scans events (in `order`, or input order when `order` is null) up to and including `now`.
+ * `null` when there is no `created` event by then. Only metrics some segment targets get timelines.
+ *
+ * @example
+ * const scan = scanCase(events, eventTimes(events), null, now, memo);
+ * scan?.timelines.map((t) => t.metric); // ['first_reply', 'resolution', …]
+ */
+export function scanCase(
+  events: readonly CaseEvent[],
+  times: Float64Array,
+  order: Uint32Array | null,
+  now: number,
+  memo: TargetMemo,
+): Scan | null {
+  const segments = scanSegments(events, times, order, now, memo);
+  if (segments.length === 0) return null;
+  let mask = 0;
+  for (const segment of segments) mask |= segment.targets.mask;
+  return { timelines: new CaseScanner(mask).run(events, times, order, now), segments };
+}
+
+function scanSegments(
+  events: readonly CaseEvent[],
+  times: Float64Array,
+  order: Uint32Array | null,
+  now: number,
+  memo: TargetMemo,
+): Segment[] {
+  const segments: Segment[] = [];
+  let attributes: CaseAttributes | null = null;
+  for (let n = 0; n < events.length; n++) {
+    const i = order === null ? n : (order[n] as number);
+    const at = times[i] as number;
+    if (at > now) break;
+    const event = events[i] as CaseEvent;
+    if (event.type === 'created') {
+      if (attributes !== null) continue;
+      attributes = event.attributes;
+      segments.push({ from: at, targets: memo.get(attributes), why: 'created', event: i });
+    } else if (event.type === 'attributes_changed' && attributes !== null) {
+      const before: CaseAttributes = attributes;
+      let why = '';
+      for (const name of Object.keys(event.attributes)) {
+        const value = event.attributes[name];
+        if (value === undefined || Object.is(before[name], value)) continue;
+        why += `${why === '' ? '' : ', '}${name} → ${String(value)}`;
+      }
+      if (why === '') continue;
+      attributes = { ...before, ...event.attributes };
+      const last = segments[segments.length - 1] as Segment;
+      const segment = { from: at, targets: memo.get(attributes), why, event: i };
+      if (last.from === at) {
+        segments[segments.length - 1] = last.why === 'created' ? { ...segment, why: 'created' } : segment;
+      } else segments.push(segment);
+    }
+  }
+  return segments;
+}
+
+/** The case's state while scanning, and the cycles it opens. */
+class CaseScanner {
+  private readonly timelines: Timeline[] = [];
+  private created = false;
+  private status: CaseStatus = 'new';
+  private resolved = false;
+  private closed = false;
+  private awaitingFirstReply = false;
+  private firstReply: Timeline | null = null;
+  private nextReply: Timeline | null = null;
+  private periodic: Timeline | null = null;
+  private resolution: Timeline | null = null;
+  private followUp: Timeline | null = null;
+  private nextReplyCycles = 0;
+  private periodicCycles = 0;
+  private followUpCycles = 0;
+
+  constructor(private readonly mask: number) {}
+
+  run(events: readonly CaseEvent[], times: Float64Array, order: Uint32Array | null, now: number): Timeline[] {
+    for (let n = 0; n < events.length; n++) {
+      const i = order === null ? n : (order[n] as number);
+      const at = times[i] as number;
+      if (at > now) break;
+      this.apply(events[i] as CaseEvent, at, i);
+    }
+    return this.timelines;
+  }
+
+  private apply(event: CaseEvent, at: number, i: number): void {
+    if (!this.created) {
+      if (event.type === 'created') this.create(event.status, at, i);
+      return;
+    }
+    switch (event.type) {
+      case 'customer_message':
+        this.customerMessage(at, i);
+        break;
+      case 'agent_reply':
+        this.agentReply(at, i);
+        break;
+      case 'status_changed':
+        this.changeStatus(event.status, at, i);
+        break;
+      case 'resolved':
+        this.changeStatus('resolved', at, i);
+        break;
+      case 'reopened':
+        if (this.resolved) this.reopen(true, at, 'reopened', i);
+        break;
+      case 'follow_up':
+        this.followUp?.stop(at, 'follow-up contact', i);
+        break;
+      default:
+        break; // created twice, notes, automated messages, attribute changes (see segments)
+    }
+  }
+
+  private create(status: CaseStatus | undefined, at: number, i: number): void {
+    this.created = true;
+    this.awaitingFirstReply = true;
+    if (this.mask & FIRST_REPLY) this.firstReply = this.open('first_reply', 1, at, true, 'created', i);
+    if (this.mask & RESOLUTION) this.resolution = this.open('resolution', 1, at, true, 'created', i);
+    this.startPeriodic(true, at, 'created', i);
+    if (status !== undefined && status !== 'new') this.changeStatus(status, at, i);
+  }
+
+  private customerMessage(at: number, i: number): void {
+    if (this.closed) return; // a closed case is final; the desk opens a new one
+    if (this.resolved) this.reopen(true, at, 'customer replied', i);
+    else if (this.status === 'waiting_on_customer') {
+      this.status = 'open';
+      this.resolution?.resume(at, 'customer replied', i);
+      this.periodic?.resume(at, 'customer replied', i);
+    }
+    if (!this.awaitingFirstReply && this.nextReply?.active !== true && this.mask & NEXT_REPLY) {
+      this.nextReply = this.open('next_reply', ++this.nextReplyCycles, at, true, 'customer replied', i);
+    }
+  }
+
+  private agentReply(at: number, i: number): void {
+    if (this.awaitingFirstReply) {
+      this.awaitingFirstReply = false;
+      this.firstReply?.stop(at, 'agent replied', i);
+    }
+    this.nextReply?.stop(at, 'agent replied', i);
+    if (this.resolved) {
+      this.followUp?.stop(at, 'follow-up contact', i);
+      return;
+    }
+    this.periodic?.stop(at, 'agent replied', i);
+    this.startPeriodic(this.status !== 'waiting_on_customer', at, 'agent replied', i);
+  }
+
+  private changeStatus(status: CaseStatus, at: number, i: number): void {
+    if (status === 'resolved' || status === 'closed') {
+      if (!this.resolved) this.resolve(at, STATUS_WHY[status], i);
+      this.closed ||= status === 'closed';
+      this.status = status;
+      return;
+    }
+    const waiting = status === 'waiting_on_customer';
+    if (this.resolved) {
+      this.reopen(!waiting, at, 'reopened', i);
+      return;
+    }
+    const wasWaiting = this.status === 'waiting_on_customer';
+    this.status = status;
+    if (waiting && !wasWaiting) {
+      this.resolution?.pause(at, STATUS_WHY[status], i);
+      this.periodic?.pause(at, STATUS_WHY[status], i);
+    } else if (wasWaiting && !waiting) {
+      this.resolution?.resume(at, STATUS_WHY[status], i);
+      this.periodic?.resume(at, STATUS_WHY[status], i);
+    }
+  }
+
+  private resolve(at: number, why: Why, i: number): void {
+    this.resolved = true;
+    this.awaitingFirstReply = false;
+    this.firstReply?.stop(at, why, i);
+    this.nextReply?.stop(at, why, i);
+    this.periodic?.stop(at, why, i);
+    this.resolution?.stop(at, why, i);
+    if (this.mask & FOLLOW_UP)
+      this.followUp = this.open('follow_up', ++this.followUpCycles, at, true, why, i);
+  }
+
+  private reopen(running: boolean, at: number, why: Why, i: number): void {
+    this.resolved = false;
+    this.closed = false;
+    this.status = running ? 'open' : 'waiting_on_customer';
+    this.resolution?.restart(at, running, why, i);
+    this.followUp?.stop(at, 'reopened', i, true);
+    this.startPeriodic(running, at, why, i);
+  }
+
+  private startPeriodic(running: boolean, at: number, why: Why, i: number): void {
+    if (this.mask & PERIODIC) {
+      this.periodic = this.open('periodic_update', ++this.periodicCycles, at, running, why, i);
+    }
+  }
+
+  private open(
+    metric: Timeline['metric'],
+    cycle: number,
+    at: number,
+    running: boolean,
+    why: Why,
+    i: number,
+  ): Timeline {
+    const timeline = new Timeline(metric, cycle, at, running, why, i);
+    this.timelines.push(timeline);
+    return timeline;
+  }
+}

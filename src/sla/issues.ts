@@ -1,0 +1,60 @@
+/**
+ * @module sla/issues
+ * Expected failures as data (a policy naming an unknown calendar, a malformed duration…), and the one
+ * place their wording lives.
+ */
+
+import type { CaseAttributes } from './events.ts';
+import type { Metric, PolicyRef, PromiseKind, RuleRef } from './targets.ts';
+
+export type SlaIssueCode =
+  | 'no-created-event'
+  | 'no-targets'
+  | 'unknown-calendar'
+  | 'invalid-duration'
+  | 'invalid-warning'
+  | 'no-opening';
+
+/** A problem met while computing clocks; the clock concerned is left out (or has no due instant). */
+export interface SlaIssue {
+  readonly code: SlaIssueCode;
+  readonly message: string;
+  readonly metric?: Metric;
+  readonly promise?: PromiseKind;
+  readonly calendar?: string;
+  readonly duration?: string;
+  readonly policy?: PolicyRef;
+  readonly rule?: RuleRef;
+  readonly attributes?: CaseAttributes;
+}
+
+type IssueData = Omit<SlaIssue, 'message'>;
+
+/**
+ * An issue with its wording attached.
+ *
+ * @example
+ * slaIssue({ code: 'unknown-calendar', calendar: 'Suport', metric: 'first_reply' }).message;
+ * // 'Unexpected calendar "Suport" for first_reply, expected a calendar the policy defines'
+ */
+export function slaIssue(data: IssueData): SlaIssue {
+  return { ...data, message: wording(data) };
+}
+
+function wording(issue: IssueData): string {
+  const metric = issue.metric ?? 'a target';
+  switch (issue.code) {
+    case 'no-created-event':
+      return 'Unexpected case history without a `created` event, expected one first';
+    case 'no-targets':
+      return 'Unexpected attributes no response-times rule matches, expected a target for every case';
+    case 'unknown-calendar':
+      return `Unexpected calendar "${issue.calendar}" for ${metric}, expected a calendar the policy defines`;
+    case 'invalid-duration':
+      return `Unexpected duration "${issue.duration}" for ${metric}, expected ISO 8601 days, hours or minutes (PT4H, P1D)`;
+    case 'invalid-warning':
+      return `Unexpected warning fraction for ${metric}, expected a number in (0, 1]`;
+    case 'no-opening':
+      return `Unexpected calendar "${issue.calendar}" that never opens, expected opening hours for ${metric}`;
+  }
+}

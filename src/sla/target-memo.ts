@@ -1,0 +1,127 @@
+/**
+ * @module sla/target-memo
+ * The resolver's answers, checked once and memoised per attribute set: calendars looked up, durations
+ * parsed, targets grouped by metric.
+ */
+
+import type { Calendar } from '../hours/calendar.ts';
+import { type BusinessDuration, parseBusinessDuration } from './duration.ts';
+import type { CaseAttributes } from './events.ts';
+import { type SlaIssue, slaIssue } from './issues.ts';
+import {
+  attributeKey,
+  type CalendarSource,
+  lookupCalendar,
+  METRICS,
+  type Metric,
+  type Target,
+  type TargetResolver,
+  type TargetSet,
+} from './targets.ts';
+
+/** A target ready to run: its calendar and parsed duration. */
+export interface PreparedTarget {
+  readonly target: Target;
+  readonly set: TargetSet;
+  readonly calendar: Calendar;
+  readonly duration: BusinessDuration;
+  readonly warnAt: number | null;
+}
+
+/** The resolver's answer for one attribute set. */
+export interface PreparedTargets {
+  readonly attributes: CaseAttributes;
+  /** Index `METRICS.indexOf(metric)`: the targets of that metric (customer and internal). */
+  readonly byMetric: readonly (readonly PreparedTarget[])[];
+  /** Bit `1 << METRICS.indexOf(metric)` set when the metric has a target. */
+  readonly mask: number;
+  readonly issues: readonly SlaIssue[];
+}
+
+const MEMO_LIMIT = 10_000;
+const METRIC_INDEX: Readonly<Record<Metric, number>> = {
+  first_reply: 0,
+  next_reply: 1,
+  periodic_update: 2,
+  resolution: 3,
+  follow_up: 4,
+};
+
+/** Index of a metric in `METRICS`. */
+export function metricIndex(metric: Metric): number {
+  return METRIC_INDEX[metric];
+}
+
+/**
+ * A memoising front of a resolver: by attribute-object identity first, then by attribute values.
+ *
+ * @example
+ * const targets = new TargetMemo(resolver, { Support: support });
+ * targets.get({ priority: 'high', tier: 'gold' }).mask; // metrics with a target, as bits
+ */
+export class TargetMemo {
+  private readonly byObject = new WeakMap<CaseAttributes, PreparedTargets>();
+  private readonly byKey = new Map<string, PreparedTargets>();
+
+  constructor(
+    private readonly resolver: TargetResolver,
+    private readonly calendars: CalendarSource,
+  ) {}
+
+  get(attributes: CaseAttributes): PreparedTargets {
+    let prepared = this.byObject.get(attributes);
+    if (prepared !== undefined) return prepared;
+    const key = attributeKey(attributes);
+    prepared = this.byKey.get(key);
+    if (prepared === undefined) {
+      if (this.byKey.size >= MEMO_LIMIT) this.byKey.clear();
+      prepared = prepare(attributes, this.resolver(attributes), this.calendars);
+      this.byKey.set(key, prepared);
+    }
+    this.byObject.set(attributes, prepared);
+    return prepared;
+  }
+}
+
+function prepare(
+  attributes: CaseAttributes,
+  set: TargetSet | null,
+  calendars: CalendarSource,
+): PreparedTargets {
+  const byMetric: PreparedTarget[][] = METRICS.map(() => []);
+  const issues: SlaIssue[] = [];
+  let mask = 0;
+  if (set === null) {
+    issues.push(slaIssue({ code: 'no-targets', attributes }));
+    return { attributes, byMetric, mask, issues };
+  }
+  const where = { policy: set.policy, rule: set.rule, attributes };
+  for (const target of set.targets) {
+    const { metric, promise } = target;
+    const calendar = lookupCalendar(calendars, target.calendar);
+    const duration = parseBusinessDuration(target.duration);
+    if (calendar === undefined) {
+      issues.push(
+        slaIssue({ code: 'unknown-calendar', metric, promise, calendar: target.calendar, ...where }),
+      );
+      continue;
+    }
+    if (duration === null) {
+      issues.push(
+        slaIssue({ code: 'invalid-duration', metric, promise, duration: target.duration, ...where }),
+      );
+      continue;
+    }
+    let warnAt: number | null = target.warnAt ?? null;
+    if (warnAt !== null && !(warnAt > 0 && warnAt <= 1)) {
+      issues.push(slaIssue({ code: 'invalid-warning', metric, promise, ...where }));
+      warnAt = null;
+    }
+    const index = METRIC_INDEX[metric];
+    const list = byMetric[index] as PreparedTarget[];
+    if (list.some((other) => other.target.promise === promise)) continue; // first rule output wins
+    list.push({ target, set, calendar, duration, warnAt });
+    mask |= 1 << index;
+  }
+  return { attributes, byMetric, mask, issues };
+}
