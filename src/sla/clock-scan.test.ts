@@ -11,7 +11,7 @@ function clocksOf(
   resolverTargets: Parameters<typeof byPriority>[0],
   events: CaseEvent[],
   now: string,
-): Clock[] {
+): readonly Clock[] {
   const { clocks, issues } = computeClocks(events, byPriority(resolverTargets), calendars, at(now));
   expect(issues).toEqual([]);
   return clocks;
