@@ -79,6 +79,19 @@ interface Pending {
  * if (c.ok) c.value.evaluate('Refund', { 'Days since delivery': 12 });
  */
 export function compileCharter(documents: readonly PolicyDocument[]): Result<Charter> {
+  const { charter, problems } = compileCharterPartial(documents);
+  if (problems.some((p) => p.severity === 'error')) return { ok: false, problems };
+  return { ok: true, value: charter, problems };
+}
+
+/**
+ * Compiles what can be compiled and reports the rest: the linter uses this to check the healthy
+ * decisions of a charter that has errors elsewhere.
+ */
+export function compileCharterPartial(documents: readonly PolicyDocument[]): {
+  charter: Charter;
+  problems: Problem[];
+} {
   const problems: Problem[] = [];
   const pending = new Map<string, Pending>();
   const factDefs: { def: FactDefinition; file?: string | undefined }[] = [];
@@ -205,9 +218,7 @@ export function compileCharter(documents: readonly PolicyDocument[]): Result<Cha
     if (order) decisions.set(name, { ...d, requires: order });
   }
 
-  if (problems.some((p) => p.severity === 'error')) return { ok: false, problems };
-  const charter = makeCharter(documents, decisions, env);
-  return { ok: true, value: charter, problems };
+  return { charter: makeCharter(documents, decisions, env), problems };
 }
 
 function makeCharter(
