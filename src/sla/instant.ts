@@ -6,12 +6,13 @@
 /** An instant as callers give it: epoch milliseconds (UTC) or ISO 8601 with `Z` or an offset. */
 export type Instant = number | string;
 
-const FULL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
+const FULL_ISO =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)$/i;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
  * Epoch milliseconds of an instant. Numbers pass through; `…Z` strings take a fast path; other
- * offsets go through `Date.parse`. A string without a zone designator is refused: it names no instant.
+ * offsets are read field by field. A string without a zone designator is refused: it names no instant.
  * Throws a `RangeError` (a programmer error: events are validated where they enter the system).
  *
  * @example
@@ -24,10 +25,8 @@ export function toEpochMs(value: Instant): number {
   } else {
     const fast = parseZulu(value);
     if (!Number.isNaN(fast)) return fast;
-    if (FULL_ISO.test(value)) {
-      const ms = Date.parse(value.replace(',', '.'));
-      if (Number.isFinite(ms)) return ms;
-    }
+    const ms = parseFull(value);
+    if (!Number.isNaN(ms)) return ms;
   }
   throw new RangeError(
     `Unexpected instant ${JSON.stringify(value)}, expected epoch milliseconds or ISO 8601 with Z or an offset`,
@@ -62,9 +61,31 @@ function parseZulu(s: string): number {
     ms = digits(s, 20, 3);
   }
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return Number.NaN;
-  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (day > (DAYS_IN_MONTH[month - 1] ?? 0) + (leap ? 1 : 0)) return Number.NaN;
+  if (day > daysInMonth(year, month)) return Number.NaN;
   return Date.UTC(year, month - 1, day, hour, minute, second, ms); // NaN propagates from digits()
+}
+
+/** Any ISO 8601 date-time with a zone designator, fields range-checked; NaN otherwise. */
+function parseFull(s: string): number {
+  const m = FULL_ISO.exec(s);
+  if (m === null) return Number.NaN;
+  const [, y, mo, d, h, mi, sec = '0', fraction = '', zulu, sign, oh = '0', om = '0'] = m;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = Number(sec);
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  if (day > daysInMonth(year, month) || Number(oh) > 23 || Number(om) > 59) return Number.NaN;
+  const offset = zulu === undefined ? (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) : 0;
+  const ms = Math.floor(Number(`0.${fraction}0`) * 1000);
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset * 60_000;
+}
+
+function daysInMonth(year: number, month: number): number {
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return (DAYS_IN_MONTH[month - 1] ?? 0) + (leap ? 1 : 0);
 }
 
 function digits(s: string, at: number, count: number): number {
