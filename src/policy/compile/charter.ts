@@ -221,6 +221,11 @@ export function compileCharterPartial(documents: readonly PolicyDocument[]): {
   return { charter: makeCharter(documents, decisions, env), problems };
 }
 
+/** An evaluation that could not start. */
+function failed(code: string, message: string): Evaluation {
+  return { value: null, matched: [], inputs: {}, warnings: [], error: { code, message } };
+}
+
 function makeCharter(
   documents: readonly PolicyDocument[],
   decisions: ReadonlyMap<string, CompiledDecision>,
@@ -230,29 +235,11 @@ function makeCharter(
     return (decision: string, facts: Readonly<Record<string, unknown>>): Evaluation => {
       const d = decisions.get(normaliseName(decision));
       if (!d) {
-        return {
-          value: null,
-          matched: [],
-          inputs: {},
-          warnings: [],
-          error: {
-            code: 'unknown-decision',
-            message: `Unexpected decision "${decision}", expected one of ${[...decisions.keys()].join(', ')}`,
-          },
-        };
+        const known = [...decisions.keys()].join(', ');
+        return failed('unknown-decision', `Unexpected decision "${decision}", expected one of ${known}`);
       }
-      if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) {
-        return {
-          value: null,
-          matched: [],
-          inputs: {},
-          warnings: [],
-          error: {
-            code: 'bad-facts',
-            message: 'Unexpected facts, expected an object of fact names to values',
-          },
-        };
-      }
+      if (typeof facts !== 'object' || facts === null || Array.isArray(facts))
+        return failed('bad-facts', 'Unexpected facts, expected an object of fact names to values');
       const warnings: Warning[] = [];
       const matched: MatchedRule[] = [];
       const inputs: Record<string, unknown> = {};
