@@ -9,7 +9,7 @@ import { businessDaysDue } from './business-days.ts';
 import type { Segment } from './clock-scan.ts';
 import { type SlaIssue, slaIssue } from './issues.ts';
 import type { AppliedTarget, Clock, ClockState, LedgerInterval } from './ledger.ts';
-import { metricIndex, type PreparedTarget } from './target-memo.ts';
+import type { PreparedTarget } from './target-memo.ts';
 import type { PromiseKind } from './targets.ts';
 import type { Timeline, Why } from './timeline.ts';
 
@@ -40,7 +40,7 @@ export function evaluateTimeline(
   out: Clock[],
   issues: SlaIssue[],
 ): void {
-  const metric = metricIndex(timeline.metric);
+  const metric = timeline.metricIndex;
   const end = timeline.stoppedAt ?? now;
   let first = 0;
   while (first + 1 < segments.length && (segments[first + 1] as Segment).from <= timeline.start) first++;
@@ -78,22 +78,26 @@ function evaluatePromise(
   while (finalIndex >= first && find(segments[finalIndex] as Segment, metric, promise) === null) finalIndex--;
   const withdrawal = finalIndex + 1 < last ? (segments[finalIndex + 1] as Segment).from : null;
   const span = withdrawal === null ? timelineSpan(timeline, now) : withdrawnSpan(timeline, withdrawal);
-  const minutes: number[] = [];
   const applied: AppliedTarget[] = [];
   let breachedAt: number | null = null;
+  let previous: PreparedTarget | null = null;
+  let previousBudget: number | null = null;
   for (let k = first; k <= finalIndex; k++) {
     const segment = segments[k] as Segment;
     const prepared = find(segment, metric, promise);
     if (prepared === null) continue;
     const from = Math.max(segment.from, timeline.start);
-    const budget = budgetMinutes(prepared, timeline.start);
+    const same = previous !== null && sameBudget(previous, prepared);
+    const budget: number | null = same ? previousBudget : budgetMinutes(prepared, timeline.start);
+    previous = prepared;
+    previousBudget = budget;
     if (budget === null) {
       issues.push(noOpening(prepared));
       return;
     }
     const isFinal = k === finalIndex;
     const warnBudget = isFinal && prepared.warnAt !== null ? budget * prepared.warnAt : Number.NaN;
-    walk(prepared.calendar, timeline, span, budget, warnBudget, isFinal ? minutes : null);
+    walk(prepared.calendar, timeline, span, budget, warnBudget, isFinal);
     const dueAt = walkDue;
     const to = k + 1 < last ? (segments[k + 1] as Segment).from : span.end;
     if (breachedAt === null && dueAt !== null && dueAt < to) breachedAt = Math.max(dueAt, from);
@@ -104,7 +108,7 @@ function evaluatePromise(
   const warningAt = walkWarning;
   const usedMinutes = walkUsed;
   const finalBudget = target.budgetMinutes;
-  const { intervals, running, paused } = ledgerIntervals(timeline, span, minutes);
+  const intervals = ledgerIntervals(timeline, span);
   const lastPaused = !(timeline.running[span.marks - 1] as boolean);
   const active = span.stopAt === null;
   let state: ClockState;
@@ -129,8 +133,8 @@ function evaluatePromise(
     budgetMinutes: finalBudget,
     usedMinutes,
     remainingMinutes: finalBudget - usedMinutes,
-    runningMinutes: running,
-    pausedMinutes: paused,
+    runningMinutes: ledgerRunning,
+    pausedMinutes: ledgerPaused,
     dueAt,
     warningAt,
     breachedAt,
@@ -153,6 +157,14 @@ function withdrawnSpan(timeline: Timeline, at: number): Span {
   let marks = 1;
   while (marks < timeline.from.length && (timeline.from[marks] as number) < at) marks++;
   return { stopAt: at, stopWhy: 'target withdrawn', cancelled: true, end: at, marks };
+}
+
+function sameBudget(a: PreparedTarget, b: PreparedTarget): boolean {
+  return (
+    a.calendar === b.calendar &&
+    a.duration.days === b.duration.days &&
+    a.duration.minutes === b.duration.minutes
+  );
 }
 
 /** Open minutes of the budget, counted from the clock's start (`P1D` depends on where it starts). */
@@ -198,7 +210,8 @@ function noOpening(prepared: PreparedTarget): SlaIssue {
   });
 }
 
-// Results of `walk`, kept in module scope so the hot path allocates nothing.
+// Results of `walk` and `ledgerIntervals`, kept in module scope so the hot path allocates less.
+let walkMinutes = new Float64Array(16);
 let walkUsed = 0;
 let walkDue: number | null = null;
 let walkWarning: number | null = null;
@@ -207,7 +220,7 @@ let walkWarning: number | null = null;
  * Counts open minutes over the running intervals of the span and finds where `budget` (and
  * `warnBudget`, unless NaN) run out. Past the last interval the clock is taken to go on running: from
  * the last running interval while active, from the stop once stopped; never while paused now.
- * With `minutes`, pushes each interval's open minutes (0 when paused).
+ * With `keepMinutes`, leaves each interval's open minutes (0 when paused) in `walkMinutes`.
  */
 function walk(
   calendar: Calendar,
@@ -215,21 +228,22 @@ function walk(
   span: Span,
   budget: number,
   warnBudget: number,
-  minutes: number[] | null,
+  keepMinutes: boolean,
 ): void {
+  if (keepMinutes && walkMinutes.length < span.marks) walkMinutes = new Float64Array(span.marks * 2);
   let used = 0;
   let due: number | null = null;
   let warning: number | null = Number.isNaN(warnBudget) ? Number.NaN : null;
   const last = span.marks - 1;
   for (let i = 0; i <= last; i++) {
     if (!(timeline.running[i] as boolean)) {
-      minutes?.push(0);
+      if (keepMinutes) walkMinutes[i] = 0;
       continue;
     }
     const from = timeline.from[i] as number;
     const to = i < last ? (timeline.from[i + 1] as number) : span.end;
     const counted = to > from ? calendar.elapsedMinutes(from, to) : 0;
-    minutes?.push(counted);
+    if (keepMinutes) walkMinutes[i] = counted;
     const openEnded = i === last;
     if (due === null && (openEnded || used + counted >= budget)) {
       due = reach(calendar, from, budget - used, openEnded ? Number.POSITIVE_INFINITY : to);
@@ -255,11 +269,11 @@ function reach(calendar: Calendar, from: number, minutes: number, limit: number)
   return Math.min(at, limit);
 }
 
-function ledgerIntervals(
-  timeline: Timeline,
-  span: Span,
-  minutes: readonly number[],
-): { intervals: LedgerInterval[]; running: number; paused: number } {
+let ledgerRunning = 0;
+let ledgerPaused = 0;
+
+/** The ledger's intervals, with the minutes `walk` left; wall-minute totals in `ledgerRunning/Paused`. */
+function ledgerIntervals(timeline: Timeline, span: Span): LedgerInterval[] {
   const intervals: LedgerInterval[] = [];
   let running = 0;
   let paused = 0;
@@ -280,8 +294,10 @@ function ledgerIntervals(
       until: i < last ? (timeline.why[i + 1] as Why) : span.stopWhy,
       event: timeline.event[i] as number,
       wallMinutes,
-      businessMinutes: minutes[i] ?? 0,
+      businessMinutes: walkMinutes[i] as number,
     });
   }
-  return { intervals, running, paused };
+  ledgerRunning = running;
+  ledgerPaused = paused;
+  return intervals;
 }

@@ -4,7 +4,7 @@
  * attributes (`Segment`). No targets are applied here.
  */
 
-import type { CaseAttributes, CaseEvent, CaseStatus } from './events.ts';
+import type { CaseEvent, CaseStatus } from './events.ts';
 import type { PreparedTargets, TargetMemo } from './target-memo.ts';
 import { Timeline, type Why } from './timeline.ts';
 
@@ -68,31 +68,25 @@ function scanSegments(
   memo: TargetMemo,
 ): Segment[] {
   const segments: Segment[] = [];
-  let attributes: CaseAttributes | null = null;
+  let current: PreparedTargets | null = null;
   for (let n = 0; n < events.length; n++) {
     const i = order === null ? n : (order[n] as number);
     const at = times[i] as number;
     if (at > now) break;
     const event = events[i] as CaseEvent;
     if (event.type === 'created') {
-      if (attributes !== null) continue;
-      attributes = event.attributes;
-      segments.push({ from: at, targets: memo.get(attributes), why: 'created', event: i });
-    } else if (event.type === 'attributes_changed' && attributes !== null) {
-      const before: CaseAttributes = attributes;
-      let why = '';
-      for (const name of Object.keys(event.attributes)) {
-        const value = event.attributes[name];
-        if (value === undefined || Object.is(before[name], value)) continue;
-        why += `${why === '' ? '' : ', '}${name} → ${String(value)}`;
-      }
-      if (why === '') continue;
-      attributes = { ...before, ...event.attributes };
+      if (current !== null) continue;
+      current = memo.get(event.attributes);
+      segments.push({ from: at, targets: current, why: 'created', event: i });
+    } else if (event.type === 'attributes_changed' && current !== null) {
+      const transition = memo.change(current, event.attributes);
+      if (transition === null) continue;
+      current = transition.targets;
       const last = segments[segments.length - 1] as Segment;
-      const segment = { from: at, targets: memo.get(attributes), why, event: i };
       if (last.from === at) {
-        segments[segments.length - 1] = last.why === 'created' ? { ...segment, why: 'created' } : segment;
-      } else segments.push(segment);
+        const why = last.why === 'created' ? 'created' : `${last.why}, ${transition.why}`;
+        segments[segments.length - 1] = { from: at, targets: current, why, event: last.event };
+      } else segments.push({ from: at, targets: current, why: transition.why, event: i });
     }
   }
   return segments;

@@ -43,21 +43,38 @@ const NO_CREATED: SlaIssue = slaIssue({ code: 'no-created-event' });
  */
 export function createSlaEngine(options: SlaEngineOptions): SlaEngine {
   const memo = new TargetMemo(options.resolver, options.calendars);
+  let buffer: Float64Array = new Float64Array(64);
+  let busy = false; // a resolver computing clocks itself must not share the buffer
   return {
     compute(events, now) {
       const asOf = toEpochMs(now);
-      const times = eventTimes(events);
-      const scan = scanCase(events, times, eventOrder(times), asOf, memo);
-      if (scan === null) return { clocks: [], issues: [NO_CREATED] };
-      const clocks: Clock[] = [];
-      const issues: SlaIssue[] = [];
-      for (const segment of scan.segments) {
-        for (const issue of segment.targets.issues) if (!issues.includes(issue)) issues.push(issue);
+      const times = eventTimes(events, busy ? undefined : buffer);
+      if (!busy) buffer = times;
+      busy = true;
+      try {
+        return computeCase(events, times, asOf, memo);
+      } finally {
+        busy = false;
       }
-      for (const timeline of scan.timelines) evaluateTimeline(timeline, scan.segments, asOf, clocks, issues);
-      return { clocks, issues };
     },
   };
+}
+
+function computeCase(
+  events: readonly CaseEvent[],
+  times: Float64Array,
+  asOf: number,
+  memo: TargetMemo,
+): SlaResult {
+  const scan = scanCase(events, times, eventOrder(times, events.length), asOf, memo);
+  if (scan === null) return { clocks: [], issues: [NO_CREATED] };
+  const clocks: Clock[] = [];
+  const issues: SlaIssue[] = [];
+  for (const segment of scan.segments) {
+    for (const issue of segment.targets.issues) if (!issues.includes(issue)) issues.push(issue);
+  }
+  for (const timeline of scan.timelines) evaluateTimeline(timeline, scan.segments, asOf, clocks, issues);
+  return { clocks, issues };
 }
 
 const engines = new WeakMap<TargetResolver, WeakMap<object, SlaEngine>>();

@@ -49,46 +49,46 @@ export type CaseEvent =
 export type CaseEventType = CaseEvent['type'];
 
 /**
- * Epoch milliseconds of every event, in input order. Throws a `RangeError` naming the event when an
- * instant is malformed.
+ * Epoch milliseconds of every event, in input order, written into `into` when it is long enough (the
+ * engine reuses one buffer). Throws a `RangeError` naming the event when an instant is malformed.
  *
  * @example
  * eventTimes([{ type: 'created', at: '2027-01-04T09:00:00Z', attributes: {} }]); // Float64Array [1799053200000]
  */
-export function eventTimes(events: readonly CaseEvent[]): Float64Array {
-  const times = new Float64Array(events.length);
+export function eventTimes(events: readonly CaseEvent[], into?: Float64Array): Float64Array {
+  const times = into !== undefined && into.length >= events.length ? into : new Float64Array(events.length);
   for (let i = 0; i < events.length; i++) {
     const at = (events[i] as CaseEvent).at;
-    if (typeof at === 'number' && Number.isFinite(at)) {
-      times[i] = at;
-      continue;
-    }
-    try {
-      times[i] = toEpochMs(at);
-    } catch (error) {
-      throw new RangeError(`events[${i}].at: ${(error as Error).message}`, { cause: error });
-    }
+    times[i] = typeof at === 'number' && Number.isFinite(at) ? at : eventTime(at, i);
   }
   return times;
 }
 
+function eventTime(at: Instant, index: number): number {
+  try {
+    return toEpochMs(at);
+  } catch (error) {
+    throw new RangeError(`events[${index}].at: ${(error as Error).message}`, { cause: error });
+  }
+}
+
 /**
- * The order to read events in: by instant, ties in input order. `null` when the input is already in
- * order (the common case, and no allocation).
+ * The order to read the first `count` events in: by instant, ties in input order. `null` when they
+ * are already in order (the common case, and no allocation).
  *
  * @example
- * eventOrder(new Float64Array([3, 1, 2])); // Uint32Array [1, 2, 0]
+ * eventOrder(new Float64Array([3, 1, 2]), 3); // Uint32Array [1, 2, 0]
  */
-export function eventOrder(times: Float64Array): Uint32Array | null {
+export function eventOrder(times: Float64Array, count: number): Uint32Array | null {
   let sorted = true;
-  for (let i = 1; i < times.length; i++) {
+  for (let i = 1; i < count; i++) {
     if ((times[i] as number) < (times[i - 1] as number)) {
       sorted = false;
       break;
     }
   }
   if (sorted) return null;
-  const order = Array.from({ length: times.length }, (_, i) => i);
+  const order = Array.from({ length: count }, (_, i) => i);
   order.sort((a, b) => (times[a] as number) - (times[b] as number) || a - b);
   return Uint32Array.from(order);
 }

@@ -6,7 +6,7 @@
 
 import type { Calendar } from '../hours/calendar.ts';
 import { type BusinessDuration, parseBusinessDuration } from './duration.ts';
-import type { CaseAttributes } from './events.ts';
+import type { AttributeValue, CaseAttributes } from './events.ts';
 import { type SlaIssue, slaIssue } from './issues.ts';
 import {
   attributeKey,
@@ -36,6 +36,16 @@ export interface PreparedTargets {
   /** Bit `1 << METRICS.indexOf(metric)` set when the metric has a target. */
   readonly mask: number;
   readonly issues: readonly SlaIssue[];
+  /** Where attribute changes lead from here (keyed by `attributeKey(changes)`); `null`: no change. */
+  readonly transitions: Map<string, Transition | null>;
+  /** The same for one-attribute changes, by name then value (no key to build). */
+  readonly single: Map<string, Map<AttributeValue, Transition | null>>;
+}
+
+/** The targets after an attribute change, and the change in words (`priority → urgent`). */
+export interface Transition {
+  readonly targets: PreparedTargets;
+  readonly why: string;
 }
 
 const MEMO_LIMIT = 10_000;
@@ -46,11 +56,6 @@ const METRIC_INDEX: Readonly<Record<Metric, number>> = {
   resolution: 3,
   follow_up: 4,
 };
-
-/** Index of a metric in `METRICS`. */
-export function metricIndex(metric: Metric): number {
-  return METRIC_INDEX[metric];
-}
 
 /**
  * A memoising front of a resolver: by attribute-object identity first, then by attribute values.
@@ -81,6 +86,48 @@ export class TargetMemo {
     this.byObject.set(attributes, prepared);
     return prepared;
   }
+
+  /** The targets after `changes` (only the changed names), or `null` when nothing actually changes. */
+  change(from: PreparedTargets, changes: CaseAttributes): Transition | null {
+    const names = Object.keys(changes);
+    if (names.length === 1) {
+      const name = names[0] as string;
+      const value = changes[name] as AttributeValue;
+      let byValue = from.single.get(name);
+      if (byValue === undefined) {
+        byValue = new Map();
+        from.single.set(name, byValue);
+      }
+      let transition = byValue.get(value);
+      if (transition === undefined) {
+        transition = this.transition(from, changes, names);
+        byValue.set(value, transition);
+      }
+      return transition;
+    }
+    const key = attributeKey(changes);
+    let transition = from.transitions.get(key);
+    if (transition === undefined) {
+      transition = this.transition(from, changes, names);
+      from.transitions.set(key, transition);
+    }
+    return transition;
+  }
+
+  private transition(
+    from: PreparedTargets,
+    changes: CaseAttributes,
+    names: readonly string[],
+  ): Transition | null {
+    const before = from.attributes;
+    let why = '';
+    for (const name of names) {
+      const value = changes[name];
+      if (value === undefined || Object.is(before[name], value)) continue;
+      why += `${why === '' ? '' : ', '}${name} → ${String(value)}`;
+    }
+    return why === '' ? null : { targets: this.get({ ...before, ...changes }), why };
+  }
 }
 
 function prepare(
@@ -93,7 +140,7 @@ function prepare(
   let mask = 0;
   if (set === null) {
     issues.push(slaIssue({ code: 'no-targets', attributes }));
-    return { attributes, byMetric, mask, issues };
+    return { attributes, byMetric, mask, issues, transitions: new Map(), single: new Map() };
   }
   const where = { policy: set.policy, rule: set.rule, attributes };
   for (const target of set.targets) {
@@ -123,5 +170,5 @@ function prepare(
     list.push({ target, set, calendar, duration, warnAt });
     mask |= 1 << index;
   }
-  return { attributes, byMetric, mask, issues };
+  return { attributes, byMetric, mask, issues, transitions: new Map(), single: new Map() };
 }

@@ -85,7 +85,8 @@ export function lookupCalendar(source: CalendarSource, name: string): Calendar |
  * attributeKey({ tier: 'gold', priority: 'high' }) === attributeKey({ priority: 'high', tier: 'gold' }); // true
  */
 export function attributeKey(attributes: CaseAttributes): string {
-  const names = Object.keys(attributes).sort();
+  const names = Object.keys(attributes);
+  if (names.length > 1) names.sort();
   let key = '';
   for (const name of names) {
     const value = attributes[name];

@@ -4,7 +4,7 @@
  * are applied afterwards (`clock-evaluate.ts`), so re-targeting never changes the intervals.
  */
 
-import type { Metric } from './targets.ts';
+import { METRICS, type Metric } from './targets.ts';
 
 /** Why an interval began or a clock stopped: the ledger's vocabulary, already in words. */
 export type Why =
@@ -31,6 +31,8 @@ export class Timeline {
   readonly running: boolean[];
   readonly why: Why[];
   readonly event: number[];
+  /** Index of `metric` in `METRICS`. */
+  readonly metricIndex: number;
   stoppedAt: number | null = null;
   stopWhy: Why | null = null;
   stopEvent = -1;
@@ -44,6 +46,7 @@ export class Timeline {
     why: Why,
     event: number,
   ) {
+    this.metricIndex = METRICS.indexOf(metric);
     this.from = [at];
     this.running = [running];
     this.why = [why];
