@@ -1,0 +1,17 @@
+/**
+ * @module hours
+ * Business calendars and business-time arithmetic: pure, no I/O, no clock reads (time is passed in).
+ * Instants are epoch milliseconds (UTC); durations are minutes of open time.
+ */
+
+export { calendar24x7 } from './always-open.ts';
+export { addBusinessDuration, parseBusinessDuration } from './business-duration.ts';
+export type { Calendar } from './calendar.ts';
+export {
+  type CompileCalendarOptions,
+  compileCalendar,
+  DEFAULT_FROM_YEAR,
+  DEFAULT_TO_YEAR,
+} from './compile-calendar.ts';
+export { MAX_YEAR, MIN_YEAR } from './compiled-calendar.ts';
+export { openIntervals } from './open-intervals.ts';

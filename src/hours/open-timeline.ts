@@ -1,0 +1,144 @@
+/**
+ * @module hours/open-timeline
+ * The fast part: a calendar's open intervals as sorted UTC epoch-ms pairs with a prefix sum of open time,
+ * so that a due time is a binary search plus arithmetic and elapsed time two binary searches and a subtraction.
+ * Valid for instants within [lo, hi]; answers that would need intervals beyond come back as NaN so the
+ * caller can grow the timeline.
+ */
+
+/** Sorted, disjoint, non-adjacent open intervals [opens[i], closes[i]) and the open time before each. */
+export class OpenTimeline {
+  readonly opens: Float64Array;
+  readonly closes: Float64Array;
+  /** prefix[i] = open milliseconds in intervals 0 … i-1; length n + 1. */
+  readonly prefix: Float64Array;
+  readonly n: number;
+
+  /**
+   * Takes intervals in any order, possibly overlapping or touching (they are merged), and the range
+   * [lo, hi] in which the list is complete.
+   * @example new OpenTimeline([0, 10], [10, 20], 0, 20).n // 1 (the two touch, so they merge)
+   */
+  constructor(
+    opens: readonly number[],
+    closes: readonly number[],
+    readonly lo: number,
+    readonly hi: number,
+  ) {
+    let order = opens.map((_, i) => i);
+    if (!isSorted(opens)) order = order.sort((a, b) => opens[a]! - opens[b]!);
+    const mergedOpens: number[] = [];
+    const mergedCloses: number[] = [];
+    for (const i of order) {
+      const open = opens[i]!;
+      const close = closes[i]!;
+      if (!(close > open)) continue; // a DST gap can swallow an interval whole
+      const last = mergedCloses.length - 1;
+      // Touching intervals merge: a 24/7 calendar has no gap at midnight.
+      if (last >= 0 && open <= mergedCloses[last]!) {
+        if (close > mergedCloses[last]!) mergedCloses[last] = close;
+      } else {
+        mergedOpens.push(open);
+        mergedCloses.push(close);
+      }
+    }
+    this.n = mergedOpens.length;
+    this.opens = Float64Array.from(mergedOpens);
+    this.closes = Float64Array.from(mergedCloses);
+    this.prefix = new Float64Array(this.n + 1);
+    for (let i = 0; i < this.n; i++)
+      this.prefix[i + 1] = this.prefix[i]! + (mergedCloses[i]! - mergedOpens[i]!);
+  }
+
+  /** Index of the last interval opening at or before `t`, or -1. */
+  last(t: number): number {
+    const opens = this.opens;
+    let low = 0;
+    let high = this.n;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (opens[mid]! <= t) low = mid + 1;
+      else high = mid;
+    }
+    return low - 1;
+  }
+
+  /** Open milliseconds from the first interval up to `t`. */
+  position(t: number): number {
+    const j = this.last(t);
+    if (j < 0) return 0;
+    const close = this.closes[j]!;
+    return t < close ? this.prefix[j]! + (t - this.opens[j]!) : this.prefix[j + 1]!;
+  }
+
+  /**
+   * The instant at which `ms` of open time from `start` are used up: forward, the earliest such instant (a
+   * budget ending at a closing is due at the closing; a zero budget while closed is due at the next opening);
+   * backward (negative `ms`), the latest. NaN when the answer lies beyond the intervals held.
+   */
+  add(start: number, ms: number): number {
+    const opens = this.opens;
+    const closes = this.closes;
+    const prefix = this.prefix;
+    const j = this.last(start);
+    const inside = j >= 0 && start < closes[j]!;
+    if (ms >= 0) {
+      const k = inside ? j : j + 1; // the interval the clock runs in first
+      if (k >= this.n) return Number.NaN;
+      const target = (inside ? prefix[j]! + (start - opens[j]!) : prefix[k]!) + ms;
+      if (target > prefix[this.n]!) return Number.NaN;
+      // First interval i >= k whose cumulative end prefix[i + 1] reaches the target.
+      let low = k + 1;
+      let high = this.n;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (prefix[mid]! >= target) high = mid;
+        else low = mid + 1;
+      }
+      const i = low - 1;
+      return opens[i]! + (target - prefix[i]!);
+    }
+    if (j < 0) return Number.NaN;
+    const target = (inside ? prefix[j]! + (start - opens[j]!) : prefix[j + 1]!) + ms;
+    if (target < 0) return Number.NaN;
+    // Last interval i <= j that opens at or before the target.
+    let low = 0;
+    let high = j;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if (prefix[mid]! <= target) low = mid;
+      else high = mid - 1;
+    }
+    return opens[low]! + (target - prefix[low]!);
+  }
+
+  /** Whether `t` lies in an open interval. */
+  isOpen(t: number): boolean {
+    const j = this.last(t);
+    return j >= 0 && t < this.closes[j]!;
+  }
+
+  /** `t` when open, else the next opening; NaN when beyond the intervals held. */
+  nextOpening(t: number): number {
+    const j = this.last(t);
+    if (j >= 0 && t < this.closes[j]!) return t;
+    return j + 1 < this.n ? this.opens[j + 1]! : Number.NaN;
+  }
+
+  /**
+   * The closing of the interval open at `t`, else of the next one; NaN when beyond the intervals held or
+   * when it is the last interval's closing at or past `hi` (the next interval, not held, might touch it).
+   */
+  nextClosing(t: number): number {
+    const j = this.last(t);
+    const i = j >= 0 && t < this.closes[j]! ? j : j + 1;
+    if (i >= this.n) return Number.NaN;
+    const close = this.closes[i]!;
+    return i === this.n - 1 && close >= this.hi ? Number.NaN : close;
+  }
+}
+
+function isSorted(values: readonly number[]): boolean {
+  for (let i = 1; i < values.length; i++) if (values[i]! < values[i - 1]!) return false;
+  return true;
+}
