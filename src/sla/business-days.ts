@@ -77,16 +77,35 @@ export function businessDaysDue(calendar: Calendar, start: number, days: number)
   const opening = calendar.nextOpening(start);
   if (zone === null || opening === null) return null;
   const local = zone.toLocal(opening);
-  let day = Math.floor(local / DAY);
+  const day = Math.floor(local / DAY);
   const timeOfDay = local - day * DAY;
-  for (let i = 0; i < days; i++) {
-    const next = calendar.nextOpening(zone.toUtc((day + 1) * DAY));
-    if (next === null) return null;
-    day = Math.floor(zone.toLocal(next) / DAY);
-  }
-  const candidate = zone.toUtc(day * DAY + timeOfDay);
+  const target = targetDay(calendar, zone, day, days);
+  if (target === null) return null;
+  const candidate = zone.toUtc(target * DAY + timeOfDay);
   if (days === 0 || calendar.isOpen(candidate)) return candidate;
-  return clampIntoDay(calendar, zone.toUtc(day * DAY), zone.toUtc((day + 1) * DAY), candidate);
+  return clampIntoDay(calendar, zone.toUtc(target * DAY), zone.toUtc((target + 1) * DAY), candidate);
+}
+
+/** Local days (since the epoch) of business days, `days` after `day`, cached per calendar. */
+const targetDays = new WeakMap<Calendar, Map<number, number | null>>();
+
+function targetDay(calendar: Calendar, zone: ZoneTime, day: number, days: number): number | null {
+  let cache = targetDays.get(calendar);
+  if (cache === undefined) {
+    cache = new Map();
+    targetDays.set(calendar, cache);
+  }
+  const key = day * 1024 + days;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  let target: number | null = day;
+  for (let i = 0; i < days && target !== null; i++) {
+    const next = calendar.nextOpening(zone.toUtc((target + 1) * DAY));
+    target = next === null ? null : Math.floor(zone.toLocal(next) / DAY);
+  }
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  if (days < 1024) cache.set(key, target);
+  return target;
 }
 
 function clampIntoDay(calendar: Calendar, dayStart: number, dayEnd: number, at: number): number | null {
