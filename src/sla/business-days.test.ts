@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Calendar } from '../hours/calendar.ts';
 import { businessDaysDue } from './business-days.ts';
-import { always, lunchBreak, weekdays, weeklyCalendar } from './calendars.test-support.ts';
-import { at } from './fixtures.test-support.ts';
+import { always, at, hoursCalendar, lunchBreak, weekdays } from './fixtures.test-support.ts';
 
 describe('businessDaysDue', () => {
   it('is the same local time on the next business day', () => {
@@ -16,11 +16,7 @@ describe('businessDaysDue', () => {
   });
 
   it('skips closed dates', () => {
-    const withHoliday = weeklyCalendar(
-      'Holiday',
-      { 1: [[540, 1020]], 2: [[540, 1020]], 3: [[540, 1020]], 4: [[540, 1020]], 5: [[540, 1020]] },
-      ['2027-01-05'],
-    );
+    const withHoliday = hoursCalendar('Holiday', 'UTC', [['Monday–Friday', '09:00–17:00']], ['2027-01-05']);
     expect(businessDaysDue(withHoliday, at('2027-01-04 10:00'), 1)).toBe(at('2027-01-06 10:00'));
   });
 
@@ -31,19 +27,23 @@ describe('businessDaysDue', () => {
     expect(businessDaysDue(lunchBreak, at('2027-01-08 09:00'), 1)).toBe(at('2027-01-09 10:00'));
   });
 
-  it('clamps a time inside the lunch break to the closing before it', () => {
-    const lunchOnly = weeklyCalendar('Lunch', {
-      1: [
-        [540, 750],
-        [810, 1050],
-      ],
-      2: [
-        [540, 720],
-        [780, 1050],
-      ],
-    });
-    // Monday 12:15 is open; Tuesday 12:15 is in Tuesday's earlier lunch (12:00–13:00)
-    expect(businessDaysDue(lunchOnly, at('2027-01-04 12:15'), 1)).toBe(at('2027-01-05 12:00'));
+  it('clamps a time inside a lunch break to the closing before it', () => {
+    const lunches = hoursCalendar('Lunches', 'UTC', [
+      ['Monday', '09:00–12:30, 13:30–17:30'],
+      ['Tuesday', '09:00–12:00, 13:00–17:30'],
+    ]);
+    // Monday 12:15 is open; Tuesday 12:15 falls in Tuesday's earlier lunch (12:00–13:00)
+    expect(businessDaysDue(lunches, at('2027-01-04 12:15'), 1)).toBe(at('2027-01-05 12:00'));
+  });
+
+  it('keeps the local time across a change to summer time', () => {
+    // Friday 26 March 10:00 GMT → Monday 29 March 10:00 BST (09:00 UTC)
+    expect(businessDaysDue(lunchBreak, at('2027-03-26 10:00'), 1)).toBe(at('2027-03-27 10:00'));
+    expect(businessDaysDue(lunchBreak, at('2027-03-26 10:00'), 2)).toBe(at('2027-03-29 09:00'));
+    // a 23-hour day in an always-open London calendar
+    const london = hoursCalendar('London 24/7', 'Europe/London', [['Monday–Sunday', '00:00–24:00']]);
+    expect(businessDaysDue(london, at('2027-03-27 12:00'), 1)).toBe(at('2027-03-28 11:00'));
+    expect(london.elapsedMinutes(at('2027-03-27 12:00'), at('2027-03-28 11:00'))).toBe(23 * 60);
   });
 
   it('is 24 hours in a 24/7 calendar', () => {
@@ -51,6 +51,15 @@ describe('businessDaysDue', () => {
   });
 
   it('is null for a calendar that never opens', () => {
-    expect(businessDaysDue(weeklyCalendar('Never', {}), 0, 1)).toBeNull();
+    const never: Calendar = {
+      name: 'Never',
+      zone: 'UTC',
+      addMinutes: () => Number.POSITIVE_INFINITY,
+      elapsedMinutes: () => 0,
+      isOpen: () => false,
+      nextOpening: () => null,
+      nextClosing: () => null,
+    };
+    expect(businessDaysDue(never, 0, 1)).toBeNull();
   });
 });

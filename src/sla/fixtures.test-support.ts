@@ -1,8 +1,12 @@
 /**
  * @module sla/fixtures.test-support
- * Test helpers: instants from short strings, and a response-times resolver keyed by priority.
+ * Test helpers: instants from short strings, calendars compiled by `hours`, and a response-times
+ * resolver keyed by priority.
  */
 
+import type { Calendar } from '../hours/calendar.ts';
+import { calendar24x7, compileCalendar } from '../hours/index.ts';
+import type { HoursSection } from '../policy/model.ts';
 import type { CaseAttributes } from './events.ts';
 import type { Target, TargetResolver, TargetSet } from './targets.ts';
 
@@ -56,3 +60,45 @@ export function byPriority(
   resolver.calls = 0;
   return resolver;
 }
+
+/**
+ * A compiled calendar from an Hours section written as rows, e.g.
+ * `hoursCalendar('Support', 'Europe/London', [['Monday–Friday', '09:00–17:00']])`.
+ */
+export function hoursCalendar(
+  name: string,
+  zone: string,
+  rows: readonly (readonly [day: string, open: string])[],
+  closed: readonly string[] = [],
+): Calendar {
+  const position = { line: 1, column: 1 };
+  const section: HoursSection = {
+    kind: 'hours',
+    name,
+    fields: [
+      { key: 'Time zone', value: zone, position },
+      ...(closed.length === 0 ? [] : [{ key: 'Closed', value: closed.join(', '), position }]),
+    ],
+    rows: rows.map(([day, open]) => ({ day, open, dayPosition: position, openPosition: position })),
+    markdown: '',
+    position,
+  };
+  const result = compileCalendar(section, { fromYear: 2026, toYear: 2028 });
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+  return result.value;
+}
+
+/** Open all the time (UTC). */
+export const always = calendar24x7('24/7');
+
+/** Monday–Friday 09:00–17:00 UTC. */
+export const weekdays = hoursCalendar('Weekdays', 'UTC', [['Monday–Friday', '09:00–17:00']]);
+
+/**
+ * The design's example: Monday–Friday 09:00–12:30, 13:30–17:30, Saturday 10:00–14:00, London time
+ * (UTC in January, UTC+1 from 28 March 2027).
+ */
+export const lunchBreak = hoursCalendar('Support', 'Europe/London', [
+  ['Monday–Friday', '09:00–12:30, 13:30–17:30'],
+  ['Saturday', '10:00–14:00'],
+]);

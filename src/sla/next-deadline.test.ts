@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { always, weekdays } from './calendars.test-support.ts';
 import { computeClocks } from './engine.ts';
 import type { CaseEvent } from './events.ts';
-import { at, byPriority, target } from './fixtures.test-support.ts';
+import { always, at, byPriority, target, weekdays } from './fixtures.test-support.ts';
 import { nextDeadline } from './next-deadline.ts';
 
 const calendars = { Weekdays: weekdays, '24/7': always };
