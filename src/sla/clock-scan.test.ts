@@ -216,6 +216,29 @@ describe('resolution', () => {
     ]);
   });
 
+  it('pauses over a weekend in a calendar with lunch breaks and Saturday mornings', () => {
+    const c = clock(
+      clocksOf(
+        { normal: [target('resolution', 'PT16H', 'Support')] },
+        [
+          created('2027-01-08 16:00'),
+          { type: 'status_changed', at: at('2027-01-08 17:00'), status: 'waiting_on_customer' },
+          { type: 'customer_message', at: at('2027-01-09 11:00') },
+        ],
+        '2027-01-09 12:00',
+      ),
+      'resolution:customer:1',
+    );
+    // used: Friday 16:00–17:00 and Saturday 11:00–12:00; then Saturday to 14:00, Monday 3.5 h + 4 h,
+    // Tuesday 09:00–12:30 and one more hour after lunch
+    expect(c).toMatchObject({ state: 'running', usedMinutes: 120, dueAt: at('2027-01-12 14:30') });
+    expect(c.intervals.map((i) => [i.state, i.businessMinutes])).toEqual([
+      ['running', 60],
+      ['paused', 0],
+      ['running', 60],
+    ]);
+  });
+
   it('has no due instant while paused, and resumes on a status change back', () => {
     const events: CaseEvent[] = [
       created('2027-01-04 09:00'),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseBusinessDuration } from './duration.ts';
+import { parseTargetDuration } from './duration.ts';
 
-describe('parseBusinessDuration', () => {
+describe('parseTargetDuration', () => {
   it.each([
     ['PT4H', { days: 0, minutes: 240 }],
     ['PT30M', { days: 0, minutes: 30 }],
@@ -12,13 +12,13 @@ describe('parseBusinessDuration', () => {
     ['P2DT4H', { days: 2, minutes: 240 }],
     ['P0D', { days: 0, minutes: 0 }],
   ])('reads %s', (text, expected) => {
-    expect(parseBusinessDuration(text)).toEqual(expected);
+    expect(parseTargetDuration(text)).toEqual(expected);
   });
 
   it.each(['P', 'PT', 'P1W', 'P1M', 'P1Y', 'P1.5D', '-PT1H', 'PT1H ', '4 hours', 'P1DT'])(
     'refuses %s',
     (text) => {
-      expect(parseBusinessDuration(text)).toBeNull();
+      expect(parseTargetDuration(text)).toBeNull();
     },
   );
 });

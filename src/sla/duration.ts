@@ -19,11 +19,11 @@ const DURATION = /^P(?:(\d+)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)
  * weeks are refused (`null`): their length in business time is not defined; write days instead.
  *
  * @example
- * parseBusinessDuration('PT4H');   // { days: 0, minutes: 240 }
- * parseBusinessDuration('P1DT2H'); // { days: 1, minutes: 120 }
- * parseBusinessDuration('P1W');    // null
+ * parseTargetDuration('PT4H');   // { days: 0, minutes: 240 }
+ * parseTargetDuration('P1DT2H'); // { days: 1, minutes: 120 }
+ * parseTargetDuration('P1W');    // null
  */
-export function parseBusinessDuration(text: string): BusinessDuration | null {
+export function parseTargetDuration(text: string): BusinessDuration | null {
   const match = DURATION.exec(text);
   if (match === null || text === 'P' || text.endsWith('T')) return null;
   const [, d, h, m, s] = match;

@@ -5,7 +5,7 @@
  */
 
 export { businessDaysDue } from './business-days.ts';
-export { type BusinessDuration, parseBusinessDuration } from './duration.ts';
+export { type BusinessDuration, parseTargetDuration } from './duration.ts';
 export {
   computeClocks,
   createSlaEngine,

@@ -5,7 +5,7 @@
  */
 
 import type { Calendar } from '../hours/calendar.ts';
-import { type BusinessDuration, parseBusinessDuration } from './duration.ts';
+import { type BusinessDuration, parseTargetDuration } from './duration.ts';
 import type { AttributeValue, CaseAttributes } from './events.ts';
 import { type SlaIssue, slaIssue } from './issues.ts';
 import {
@@ -146,7 +146,7 @@ function prepare(
   for (const target of set.targets) {
     const { metric, promise } = target;
     const calendar = lookupCalendar(calendars, target.calendar);
-    const duration = parseBusinessDuration(target.duration);
+    const duration = parseTargetDuration(target.duration);
     if (calendar === undefined) {
       issues.push(
         slaIssue({ code: 'unknown-calendar', metric, promise, calendar: target.calendar, ...where }),
