@@ -1,0 +1,31 @@
+/**
+ * @module sla/clock-budget
+ * A target's budget in open minutes of its calendar, counted from the clock's start.
+ */
+
+import { businessDaysDue } from './business-days.ts';
+import type { PreparedTarget } from './target-memo.ts';
+
+/** Whether two targets give the same budget (same calendar and duration), so it need not be recomputed. */
+export function sameBudget(a: PreparedTarget, b: PreparedTarget): boolean {
+  return (
+    a.calendar === b.calendar &&
+    a.duration.days === b.duration.days &&
+    a.duration.minutes === b.duration.minutes
+  );
+}
+
+/**
+ * Open minutes of the budget, counted from the clock's start (`P1D` depends on where it starts);
+ * `null` when the calendar never opens.
+ *
+ * @example
+ * budgetMinutes(prepared, Date.parse('2027-01-08T15:00:00Z')); // P1D, weekdays 09–17: 480
+ */
+export function budgetMinutes(prepared: PreparedTarget, start: number): number | null {
+  const { days, minutes } = prepared.duration;
+  if (days === 0) return minutes;
+  const due = businessDaysDue(prepared.calendar, start, days);
+  if (due === null) return null;
+  return prepared.calendar.elapsedMinutes(start, due) + minutes;
+}

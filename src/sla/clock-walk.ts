@@ -1,0 +1,137 @@
+/**
+ * @module sla/clock-walk
+ * One pass over a timeline's intervals in one calendar: open minutes used, where a budget runs out,
+ * and the ledger's intervals. Results land in `walked` so the hot path allocates little.
+ */
+
+import type { Calendar } from '../hours/calendar.ts';
+import type { LedgerInterval } from './ledger.ts';
+import type { Timeline, Why } from './timeline.ts';
+
+const MINUTE = 60_000;
+
+/** How far a clock's life is read: to its stop (or a withdrawal), else to "now". */
+export interface Span {
+  readonly stopAt: number | null;
+  readonly stopWhy: Why | null;
+  readonly cancelled: boolean;
+  /** End of the last interval: `stopAt ?? now`. */
+  readonly end: number;
+  /** Marks [0, marks) of the timeline belong to the span. */
+  readonly marks: number;
+}
+
+/** The span of a timeline as the events left it: to its stop, else to "now". */
+export function timelineSpan(timeline: Timeline, now: number): Span {
+  const stopAt = timeline.stoppedAt;
+  return {
+    stopAt,
+    stopWhy: timeline.stopWhy,
+    cancelled: timeline.cancelled,
+    end: stopAt ?? now,
+    marks: timeline.from.length,
+  };
+}
+
+/** The span of a timeline cut short at `at`, when its target was withdrawn. */
+export function withdrawnSpan(timeline: Timeline, at: number): Span {
+  let marks = 1;
+  while (marks < timeline.from.length && (timeline.from[marks] as number) < at) marks++;
+  return { stopAt: at, stopWhy: 'target withdrawn', cancelled: true, end: at, marks };
+}
+
+/** Results of the last `walk` and `ledgerIntervals` (valid until the next call). */
+export const walked = {
+  /** Open minutes of each interval (0 when paused), when `keepMinutes` was asked. */
+  minutes: new Float64Array(16),
+  used: 0,
+  due: null as number | null,
+  warning: null as number | null,
+  /** Wall minutes of running and paused intervals, from `ledgerIntervals`. */
+  running: 0,
+  paused: 0,
+};
+
+/**
+ * Counts open minutes over the running intervals of the span and finds where `budget` (and
+ * `warnBudget`, unless NaN) run out. Past the last interval the clock is taken to go on running: from
+ * the last running interval while active, from the stop once stopped; never while paused now.
+ * With `keepMinutes`, leaves each interval's open minutes in `walked.minutes`.
+ */
+export function walk(
+  calendar: Calendar,
+  timeline: Timeline,
+  span: Span,
+  budget: number,
+  warnBudget: number,
+  keepMinutes: boolean,
+): void {
+  if (keepMinutes && walked.minutes.length < span.marks) walked.minutes = new Float64Array(span.marks * 2);
+  const minutes = walked.minutes;
+  let used = 0;
+  let due: number | null = null;
+  let warning: number | null = Number.isNaN(warnBudget) ? Number.NaN : null;
+  const last = span.marks - 1;
+  for (let i = 0; i <= last; i++) {
+    if (!(timeline.running[i] as boolean)) {
+      if (keepMinutes) minutes[i] = 0;
+      continue;
+    }
+    const from = timeline.from[i] as number;
+    const to = i < last ? (timeline.from[i + 1] as number) : span.end;
+    const counted = to > from ? calendar.elapsedMinutes(from, to) : 0;
+    if (keepMinutes) minutes[i] = counted;
+    const openEnded = i === last;
+    if (due === null && (openEnded || used + counted >= budget)) {
+      due = reach(calendar, from, budget - used, openEnded ? Number.POSITIVE_INFINITY : to);
+    }
+    if (warning === null && (openEnded || used + counted >= warnBudget)) {
+      warning = reach(calendar, from, warnBudget - used, openEnded ? Number.POSITIVE_INFINITY : to);
+    }
+    used += counted;
+  }
+  if (span.stopAt !== null && !(timeline.running[last] as boolean)) {
+    if (due === null) due = reach(calendar, span.stopAt, budget - used, Number.POSITIVE_INFINITY);
+    if (warning === null) warning = reach(calendar, span.stopAt, warnBudget - used, Number.POSITIVE_INFINITY);
+  }
+  walked.used = used;
+  walked.due = due;
+  walked.warning = warning !== null && Number.isNaN(warning) ? null : warning;
+}
+
+function reach(calendar: Calendar, from: number, minutes: number, limit: number): number | null {
+  if (minutes < 0) minutes = 0;
+  const at = calendar.addMinutes(from, minutes);
+  if (!Number.isFinite(at)) return null;
+  return Math.min(at, limit);
+}
+
+/** The ledger's intervals, with the minutes `walk` left; wall-minute totals in `walked`. */
+export function ledgerIntervals(timeline: Timeline, span: Span): LedgerInterval[] {
+  const intervals: LedgerInterval[] = [];
+  let running = 0;
+  let paused = 0;
+  const last = span.marks - 1;
+  for (let i = 0; i <= last; i++) {
+    const from = timeline.from[i] as number;
+    const closed = i < last || span.stopAt !== null;
+    const to = i < last ? (timeline.from[i + 1] as number) : span.end;
+    const wallMinutes = (to - from) / MINUTE;
+    const isRunning = timeline.running[i] as boolean;
+    if (isRunning) running += wallMinutes;
+    else paused += wallMinutes;
+    intervals.push({
+      state: isRunning ? 'running' : 'paused',
+      from,
+      to: closed ? to : null,
+      why: timeline.why[i] as Why,
+      until: i < last ? (timeline.why[i + 1] as Why) : span.stopWhy,
+      event: timeline.event[i] as number,
+      wallMinutes,
+      businessMinutes: walked.minutes[i] as number,
+    });
+  }
+  walked.running = running;
+  walked.paused = paused;
+  return intervals;
+}
