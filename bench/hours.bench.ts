@@ -9,6 +9,7 @@ import moment from 'moment-timezone';
 import 'moment-business-time';
 import { compileCalendar } from '../src/hours/index.ts';
 import type { HoursSection } from '../src/policy/model.ts';
+import { type CaseEvent, createSlaEngine, type TargetSet } from '../src/sla/index.ts';
 
 const ZONE = 'Europe/London';
 const YEAR = 2027;
@@ -183,7 +184,45 @@ const peer = measure(peerBatch, PEER_BATCH, MEASURE_MS);
 console.log(`moment-business-time add: ${Math.round(peer.perSecond).toLocaleString('en')}/s`);
 console.log(`checksums: ${add.checksum} ${elapsed.checksum} ${peer.checksum}`);
 
-const ledgerPerSecond: number | null = null; // src/sla has no ledger to measure yet
+// 4. SLA ledgers (src/sla, built on this calendar): all clocks of one case with its ledger, as of a moment.
+// A case: created, the first reply, a customer message and its answer, resolved; first reply PT4H, next reply
+// PT8H and resolution PT40H in this calendar.
+const targets: TargetSet = {
+  targets: [
+    { metric: 'first_reply', duration: 'PT4H', calendar: 'Support', promise: 'customer' },
+    { metric: 'next_reply', duration: 'PT8H', calendar: 'Support', promise: 'customer' },
+    { metric: 'resolution', duration: 'PT40H', calendar: 'Support', promise: 'customer' },
+  ],
+  policy: { id: 'response-times', version: 1 },
+  rule: { decision: 'Response times', number: 1 },
+};
+const engine = createSlaEngine({ resolver: () => targets, calendars: { Support: calendar } });
+const CASES = 10_000;
+const cases: CaseEvent[][] = [];
+const asOf = new Float64Array(CASES);
+for (let i = 0; i < CASES; i++) {
+  const start = starts[i]!;
+  const step = (k: number) => start + k * (1 + Math.floor(random() * 600)) * 60_000;
+  cases.push([
+    { type: 'created', at: start, attributes: { priority: 'normal' } },
+    { type: 'agent_reply', at: step(1) },
+    { type: 'customer_message', at: step(2) },
+    { type: 'agent_reply', at: step(3) },
+    { type: 'resolved', at: step(4) },
+  ]);
+  asOf[i] = step(5);
+}
+const ledgerBatch = () => {
+  let sum = 0;
+  for (let i = 0; i < CASES; i++) sum += engine.compute(cases[i]!, asOf[i]!).clocks.length;
+  return sum;
+};
+measure(ledgerBatch, CASES, WARM_UP_MS);
+const ledger = measure(ledgerBatch, CASES, MEASURE_MS);
+console.log(
+  `SLA ledgers (one case's clocks, 5 events, 3 targets): ${Math.round(ledger.perSecond).toLocaleString('en')}/s`,
+);
+const ledgerPerSecond: number | null = Math.round(ledger.perSecond);
 console.log(
   JSON.stringify({
     add_per_s: Math.round(add.perSecond),

@@ -3,8 +3,12 @@
  * The fast part: a calendar's open intervals as sorted UTC epoch-ms pairs with a prefix sum of open time,
  * so that a due time is a binary search plus arithmetic and elapsed time two binary searches and a subtraction.
  * Valid for instants within [lo, hi]; answers that would need intervals beyond come back as NaN so the
- * caller can grow the timeline.
+ * caller can grow the timeline. A per-day index turns the search for an instant into a step or two, and a
+ * due time, usually a few intervals on, is found by galloping from the start.
  */
+
+/** Index buckets: one per UTC day from `lo`. */
+const BUCKET_MS = 86_400_000;
 
 /** Sorted, disjoint, non-adjacent open intervals [opens[i], closes[i]) and the open time before each. */
 export class OpenTimeline {
@@ -13,6 +17,9 @@ export class OpenTimeline {
   /** prefix[i] = open milliseconds in intervals 0 … i-1; length n + 1. */
   readonly prefix: Float64Array;
   readonly n: number;
+  /** upto[b] = number of intervals opening at or before lo + b days. */
+  readonly #upto: Int32Array;
+  readonly #buckets: number;
 
   /**
    * Takes intervals in any order, possibly overlapping or touching (they are merged), and the range
@@ -46,13 +53,30 @@ export class OpenTimeline {
     this.opens = Float64Array.from(mergedOpens);
     this.closes = Float64Array.from(mergedCloses);
     this.prefix = new Float64Array(this.n + 1);
-    for (let i = 0; i < this.n; i++)
+    for (let i = 0; i < this.n; i++) {
       this.prefix[i + 1] = this.prefix[i]! + (mergedCloses[i]! - mergedOpens[i]!);
+    }
+    this.#buckets = Math.floor((hi - lo) / BUCKET_MS) + 1;
+    this.#upto = new Int32Array(this.#buckets + 1);
+    let count = 0;
+    for (let b = 0; b <= this.#buckets; b++) {
+      const edge = lo + b * BUCKET_MS;
+      while (count < this.n && this.opens[count]! <= edge) count++;
+      this.#upto[b] = count;
+    }
   }
 
   /** Index of the last interval opening at or before `t`, or -1. */
   last(t: number): number {
     const opens = this.opens;
+    const bucket = Math.floor((t - this.lo) / BUCKET_MS);
+    if (bucket >= 0 && bucket < this.#buckets) {
+      // Intervals opening within the bucket's day: usually none to three.
+      let i = this.#upto[bucket]!;
+      const end = this.#upto[bucket + 1]!;
+      while (i < end && opens[i]! <= t) i++;
+      return i - 1;
+    }
     let low = 0;
     let high = this.n;
     while (low < high) {
@@ -87,9 +111,13 @@ export class OpenTimeline {
       if (k >= this.n) return Number.NaN;
       const target = (inside ? prefix[j]! + (start - opens[j]!) : prefix[k]!) + ms;
       if (target > prefix[this.n]!) return Number.NaN;
-      // First interval i >= k whose cumulative end prefix[i + 1] reaches the target.
+      // First interval i >= k whose cumulative end prefix[i + 1] reaches the target: gallop, then bisect.
       let low = k + 1;
-      let high = this.n;
+      let high = k + 1;
+      for (let step = 1; high < this.n && prefix[high]! < target; step *= 2) {
+        low = high + 1;
+        high = Math.min(this.n, high + step);
+      }
       while (low < high) {
         const mid = (low + high) >>> 1;
         if (prefix[mid]! >= target) high = mid;
@@ -101,9 +129,13 @@ export class OpenTimeline {
     if (j < 0) return Number.NaN;
     const target = (inside ? prefix[j]! + (start - opens[j]!) : prefix[j + 1]!) + ms;
     if (target < 0) return Number.NaN;
-    // Last interval i <= j that opens at or before the target.
-    let low = 0;
+    // Last interval i <= j that opens at or before the target: gallop back, then bisect.
+    let low = j;
     let high = j;
+    for (let step = 1; low > 0 && prefix[low]! > target; step *= 2) {
+      high = low - 1;
+      low = Math.max(0, low - step);
+    }
     while (low < high) {
       const mid = (low + high + 1) >>> 1;
       if (prefix[mid]! <= target) low = mid;
