@@ -8,7 +8,10 @@ export interface Calendar {
   readonly name: string;
   /** IANA time zone, e.g. `Europe/London`. */
   readonly zone: string;
-  /** The instant at which `minutes` of business time starting at `start` are used up (the due time). */
+  /**
+   * The instant at which `minutes` of business time starting at `start` are used up (the due time).
+   * Negative minutes count back. ±Infinity when never due within the supported years (see README.md).
+   */
   addMinutes(start: number, minutes: number): number;
   /** Business minutes between two instants; negative when `end` is before `start`. */
   elapsedMinutes(start: number, end: number): number;
