@@ -76,3 +76,14 @@ describe('parsePolicy', () => {
     expect(t?.kind === 'decision-table' && t.outputs[0]?.name).toBe('B');
   });
 });
+
+describe('hours fields', () => {
+  it('point at the first character of the value', () => {
+    const text =
+      '---\npolicy: a\ntitle: A\nversion: 1\neffective: 2027-01-01\naudience: staff\n---\n\n## Hours: Support\nTime zone:   Europe/London\n\n| Day | Open |\n|---|---|\n| Monday | 09:00–17:00 |\n';
+    const r = parsePolicy(text, 'a.md');
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const h = r.value.sections[0];
+    expect(h?.kind === 'hours' && h.fields[0]).toEqual({ key: 'Time zone', value: 'Europe/London', position: { line: 10, column: 14 } });
+  });
+});
