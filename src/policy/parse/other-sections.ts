@@ -57,8 +57,8 @@ export function parseHours(
       if (!m) continue;
       const key = (m[1] ?? '').trim();
       const value = (m[2] ?? '').trim();
-      const valueColumn =
-        line.text.indexOf(':') + 1 + ((m[2] ?? '').length - (m[2] ?? '').trimStart().length);
+      // The regex has eaten the spaces after the colon: the value starts where its text starts.
+      const valueColumn = line.text.length - (m[2] ?? '').length;
       fields.push({
         key,
         value,
