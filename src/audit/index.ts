@@ -1,0 +1,6 @@
+/**
+ * @module audit
+ * The append-only, hash-chained record of every change.
+ */
+export { type AuditEvent, appendAudit, type VerifyResult, verifyAudit } from './audit-log.ts';
+export { entryHash, GENESIS } from './hash.ts';

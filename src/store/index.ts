@@ -1,0 +1,8 @@
+/**
+ * @module store
+ * Storage: the Kysely schema, migrations, and the SQLite/PostgreSQL differences.
+ */
+export { type DialectName, fromJsonText, lockOrg, searchTerms, toJsonText } from './dialect.ts';
+export { newId } from './ids.ts';
+export { openStore, type Store, type StoreOptions } from './open-store.ts';
+export type * from './schema.ts';

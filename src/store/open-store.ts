@@ -1,0 +1,78 @@
+/**
+ * @module store/open-store
+ * Opens the database: embedded SQLite (WAL, foreign keys on) by default, PostgreSQL when a URL is
+ * given, and runs the versioned migrations (Kysely's migrator, which locks so that several server
+ * processes starting together migrate once).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DialectName } from './dialect.ts';
+import * as initial from './migrations/0001-initial.ts';
+import type { Database } from './schema.ts';
+
+export interface Store {
+  readonly db: Kysely<Database>;
+  readonly dialect: DialectName;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** PostgreSQL connection string; when absent, SQLite in `dataDir`. */
+  readonly databaseUrl?: string | undefined;
+  /** Folder for the SQLite file (default `./data`). */
+  readonly dataDir?: string | undefined;
+  /** SQLite file name inside `dataDir`, or `:memory:`. */
+  readonly filename?: string | undefined;
+  readonly poolSize?: number;
+}
+
+// pg returns 64-bit integers as strings; our bigints are epoch ms and minor units, safe as numbers.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+function migrationsFor(dialect: DialectName): Record<string, Migration> {
+  return {
+    '0001-initial': { up: (db) => initial.up(db, dialect) },
+  };
+}
+
+/**
+ * Opens (and migrates) the store.
+ * @example const store = await openStore({ dataDir: './data' });
+ */
+export async function openStore(options: StoreOptions = {}): Promise<Store> {
+  let db: Kysely<Database>;
+  let dialect: DialectName;
+  if (options.databaseUrl) {
+    dialect = 'postgres';
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  } else {
+    dialect = 'sqlite';
+    const filename = options.filename ?? 'charter.db';
+    let path = filename;
+    if (filename !== ':memory:') {
+      const dir = options.dataDir ?? './data';
+      mkdirSync(dir, { recursive: true });
+      path = join(dir, filename);
+    }
+    const database = new SQLite(path);
+    database.pragma('journal_mode = WAL');
+    database.pragma('foreign_keys = ON');
+    database.pragma('busy_timeout = 5000');
+    // NORMAL in WAL mode survives a process crash (kill -9) with every committed write; FULL also
+    // survives power loss at the cost of an fsync per commit.
+    database.pragma(`synchronous = ${process.env.CHARTER_SQLITE_SYNC === 'FULL' ? 'FULL' : 'NORMAL'}`);
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  }
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrationsFor(dialect) } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    await db.destroy();
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { db, dialect, close: () => db.destroy() };
+}
