@@ -1,0 +1,60 @@
+/**
+ * @module charter/charter-in-force
+ * Which policy versions are in force for an organisation on a date, compiled once and cached by the
+ * exact set of versions (so a published change is picked up and old cases replay on old versions).
+ */
+import type { Kysely } from 'kysely';
+import { type Charter, compileCharter } from '../policy/compile/charter.ts';
+import type { PolicyDocument } from '../policy/model.ts';
+import { parsePolicy } from '../policy/parse/index.ts';
+import type { Database } from '../store/schema.ts';
+
+export interface CharterInForce {
+  readonly charter: Charter;
+  /** policy id → version in force. */
+  readonly versions: Readonly<Record<string, number>>;
+}
+
+const cache = new Map<string, CharterInForce>();
+
+/**
+ * The charter in force on a local date (`YYYY-MM-DD`, the organisation's time zone).
+ * @throws Error when the published documents do not compile (publishing lints them first).
+ */
+export async function charterInForce(
+  db: Kysely<Database>,
+  orgId: string,
+  date: string,
+): Promise<CharterInForce> {
+  const rows = await db
+    .selectFrom('policy_versions')
+    .select(['id', 'policy_id', 'version', 'effective', 'source'])
+    .where('org_id', '=', orgId)
+    .where('state', '=', 'published')
+    .where('effective', '<=', date)
+    .orderBy('policy_id')
+    .orderBy('effective', 'desc')
+    .orderBy('version', 'desc')
+    .execute();
+  const chosen = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) if (!chosen.has(r.policy_id)) chosen.set(r.policy_id, r);
+  const key = `${orgId}:${[...chosen.values()].map((r) => r.id).join(',')}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const docs: PolicyDocument[] = [];
+  for (const r of chosen.values()) {
+    const p = parsePolicy(r.source, `${r.policy_id}@${r.version}`);
+    if (!p.ok)
+      throw new Error(`Policy ${r.policy_id} v${r.version} does not parse: ${p.problems[0]?.message}`);
+    docs.push(p.value);
+  }
+  const c = compileCharter(docs);
+  if (!c.ok) throw new Error(`Charter does not compile: ${c.problems[0]?.message}`);
+  const result: CharterInForce = {
+    charter: c.value,
+    versions: Object.fromEntries([...chosen.values()].map((r) => [r.policy_id, r.version])),
+  };
+  if (cache.size > 100) cache.clear();
+  cache.set(key, result);
+  return result;
+}

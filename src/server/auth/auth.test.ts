@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../../../test/databases.ts';
+import { PASSWORD, startTestServer, type TestServer } from '../../../test/http.ts';
+
+describe.each(ENGINES)('sign-in, sessions and tokens on %s', (engine) => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer(engine);
+  });
+  afterAll(() => s.close());
+
+  it('signs in with a session cookie that is HttpOnly and SameSite', async () => {
+    const r = await s.anonymous({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { org: 'a', email: 'agent@a.test', password: PASSWORD },
+    });
+    expect(r.statusCode).toBe(200);
+    const cookie = r.cookies.find((c) => c.name === 'charter_session');
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe('Lax');
+    expect(r.json()).toMatchObject({ user: { role: 'agent', email: 'agent@a.test' } });
+  });
+
+  it('refuses a wrong password with the same answer as an unknown user', async () => {
+    const wrong = await s.anonymous({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { org: 'a', email: 'agent@a.test', password: 'nope' },
+    });
+    const unknown = await s.anonymous({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { org: 'a', email: 'who@a.test', password: 'nope' },
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.json().detail).toBe(wrong.json().detail);
+    expect(wrong.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('rate-limits repeated failed sign-ins', async () => {
+    const attempt = () =>
+      s.anonymous({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { org: 'b', email: 'manager@b.test', password: 'bad' },
+      });
+    const codes: number[] = [];
+    for (let i = 0; i < 11; i++) codes.push((await attempt()).statusCode);
+    expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
+    expect(codes[10]).toBe(429);
+    // Even the right password waits out the window.
+    const right = await s.anonymous({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { org: 'b', email: 'manager@b.test', password: PASSWORD },
+    });
+    expect(right.statusCode).toBe(429);
+  });
+
+  it('validates the body with field paths', async () => {
+    const r = await s.anonymous({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { org: 'a', email: 'not-an-email' },
+    });
+    expect(r.statusCode).toBe(400);
+    const paths = (r.json().errors as { path: string }[]).map((e) => e.path).sort();
+    expect(paths).toEqual(['body.email', 'body.password']);
+  });
+
+  it('requires the CSRF header on unsafe requests made with the cookie', async () => {
+    const agent = await s.caller('agent');
+    const noCsrf = await agent.request({
+      method: 'POST',
+      url: '/api/tokens',
+      payload: { name: 'x' },
+      headers: { 'x-csrf-token': 'forged' },
+    });
+    expect(noCsrf.statusCode).toBe(403);
+    expect(noCsrf.json().code).toBe('csrf');
+    const ok = await agent.request({ method: 'POST', url: '/api/tokens', payload: { name: 'x' } });
+    expect(ok.statusCode).toBe(201);
+  });
+
+  it('accepts API tokens, stores only their hash, and stops accepting them once revoked', async () => {
+    const admin = await s.caller('admin');
+    const created = await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: 'ci' } });
+    const { id, token } = created.json() as { id: string; token: string };
+    const stored = await s.store.db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(stored.token_hash).not.toContain(token.split('.')[1]);
+    const me = await s.anonymous({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(me.json()).toMatchObject({ role: 'admin' });
+    expect((await admin.request({ method: 'DELETE', url: `/api/tokens/${id}` })).statusCode).toBe(204);
+    const after = await s.anonymous({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(after.statusCode).toBe(401);
+  });
+
+  it('answers 401 without credentials and 403 for a role that may not', async () => {
+    expect((await s.anonymous({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    const agent = await s.caller('agent');
+    const r = await agent.request({ method: 'GET', url: '/api/audit/verify' });
+    expect(r.statusCode).toBe(403);
+    const auditor = await s.caller('auditor');
+    const v = await auditor.request({ method: 'GET', url: '/api/audit/verify' });
+    expect(v.json()).toMatchObject({ ok: true });
+  });
+
+  it('publishes an OpenAPI document naming every API route', async () => {
+    const doc = (await s.anonymous({ method: 'GET', url: '/openapi.json' })).json() as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/tokens', '/api/audit/verify']),
+    );
+  });
+});

@@ -1,0 +1,22 @@
+/**
+ * @module server/routes
+ * Every endpoint, one module each. Adding a route means adding it here.
+ */
+import type { RouteModule } from '../app-type.ts';
+import { verifyAuditRoute } from './audit/verify-audit.ts';
+import { loginRoute } from './auth/login.ts';
+import { logoutRoute } from './auth/logout.ts';
+import { meRoute } from './auth/me.ts';
+import { healthRoute } from './system/health.ts';
+import { createTokenRoute } from './tokens/create-token.ts';
+import { revokeTokenRoute } from './tokens/revoke-token.ts';
+
+export const ROUTES: readonly RouteModule[] = [
+  healthRoute,
+  loginRoute,
+  logoutRoute,
+  meRoute,
+  createTokenRoute,
+  revokeTokenRoute,
+  verifyAuditRoute,
+];
