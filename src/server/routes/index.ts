@@ -7,6 +7,9 @@ import { verifyAuditRoute } from './audit/verify-audit.ts';
 import { loginRoute } from './auth/login.ts';
 import { logoutRoute } from './auth/logout.ts';
 import { meRoute } from './auth/me.ts';
+import { CASES_ROUTES } from './cases/index.ts';
+import { CUSTOMERS_ROUTES } from './customers/index.ts';
+import { DECISIONS_ROUTES } from './decisions/index.ts';
 import { healthRoute } from './system/health.ts';
 import { createTokenRoute } from './tokens/create-token.ts';
 import { revokeTokenRoute } from './tokens/revoke-token.ts';
@@ -19,4 +22,7 @@ export const ROUTES: readonly RouteModule[] = [
   createTokenRoute,
   revokeTokenRoute,
   verifyAuditRoute,
+  ...CUSTOMERS_ROUTES,
+  ...CASES_ROUTES,
+  ...DECISIONS_ROUTES,
 ];
