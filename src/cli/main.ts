@@ -17,6 +17,7 @@ Usage:
   charter hours add <file> --calendar <name> --start <ISO> --minutes <n>
   charter hours elapsed <file> --calendar <name> --start <ISO> --end <ISO>
   charter hours open <file> --calendar <name> --at <ISO>
+  charter serve            (PORT, DATA_DIR, DATABASE_URL from the environment)
   charter demo`;
 
 const stdio: Io = {
@@ -59,6 +60,10 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
         return diffCommand(positionals, opts, io);
       case 'hours':
         return hoursCommand(positionals, opts, io);
+      case 'serve': {
+        const { serveCommand } = await import('./serve-command.ts');
+        return serveCommand(io);
+      }
       case 'demo': {
         const { demoCommand } = await import('./demo-command.ts');
         return demoCommand(io);
@@ -70,7 +75,9 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
         io.out(USAGE);
         return verb === undefined ? 2 : 0;
       default:
-        io.err(`Unexpected command "${verb}", expected one of lint, decide, diff, hours, demo\n\n${USAGE}`);
+        io.err(
+          `Unexpected command "${verb}", expected one of lint, decide, diff, hours, serve, demo\n\n${USAGE}`,
+        );
         return 2;
     }
   } catch (e) {

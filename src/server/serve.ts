@@ -1,0 +1,66 @@
+/**
+ * @module server/serve
+ * Runs the product: opens the store (SQLite in DATA_DIR, or PostgreSQL at DATABASE_URL), creates
+ * the demo company on first start, serves the API and docs on PORT, runs due jobs, and shuts down
+ * gracefully: stop accepting, finish in-flight requests, then close the database.
+ */
+import { hostname } from 'node:os';
+import { DEMO_SLUG, DEMO_USERS, ensureDemo } from '../demo/create-demo.ts';
+import { type JobHandler, runDueJobs } from '../jobs/index.ts';
+import { openStore } from '../store/index.ts';
+import { buildApp } from './app.ts';
+
+export interface ServeOptions {
+  readonly port?: number;
+  readonly host?: string;
+  readonly dataDir?: string | undefined;
+  readonly databaseUrl?: string | undefined;
+  readonly demo?: boolean;
+  readonly jobHandlers?: Readonly<Record<string, JobHandler>>;
+  readonly jobIntervalMs?: number;
+}
+
+/**
+ * @example await serve({ port: 8080 })
+ */
+export async function serve(options: ServeOptions = {}): Promise<{ close(): Promise<void>; port: number }> {
+  const store = await openStore({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  const now = () => Date.now();
+  const app = await buildApp({ store, now }, { logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  if (options.demo !== false) {
+    const demo = await ensureDemo(store, now());
+    if (demo.created) app.log.info({ org: DEMO_SLUG }, 'created the demo company');
+  }
+  await app.listen({ port: options.port ?? 8080, host: options.host ?? '0.0.0.0' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);
+  const owner = `${hostname()}:${process.pid}`;
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running
+      .then(() => runDueJobs(store, options.jobHandlers ?? {}, { owner, now: now() }))
+      .catch((err: unknown) => app.log.error({ err }, 'job run failed'));
+  }, options.jobIntervalMs ?? 5000);
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      clearInterval(timer);
+      await app.close();
+      await running;
+      await store.close();
+    })();
+    return closing;
+  };
+  return { close, port };
+}
+
+/** The banner printed on start: where to go and how to sign in. */
+export function banner(port: number): string {
+  const lines = [
+    `Charter is running on http://localhost:${port}`,
+    `  API docs:  http://localhost:${port}/docs   (OpenAPI: /openapi.json)`,
+    `  Demo organisation "${DEMO_SLUG}" — sign in with:`,
+    ...DEMO_USERS.map((u) => `    ${u.role.padEnd(8)} ${u.email.padEnd(26)} ${u.password}`),
+  ];
+  return lines.join('\n');
+}
