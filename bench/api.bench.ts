@@ -1,0 +1,136 @@
+/**
+ * bench:api — the desk's write paths over HTTP on SQLite, measured with autocannon against a
+ * started server (a child process), and, in the same run, the ceiling: a bare Fastify route
+ * inserting one row with better-sqlite3. Last line: one JSON object.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { DEMO_SLUG, DEMO_USERS } from '../src/demo/create-demo.ts';
+import { freePort, signIn, startServerProcess } from '../test/server-process.ts';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const agent = DEMO_USERS.find((u) => u.role === 'manager')!;
+
+interface Run {
+  rps: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function cannon(opts: autocannon.Options): Promise<Run> {
+  const r = await autocannon({ duration: DURATION, connections: 32, pipelining: 1, ...opts });
+  return { rps: r.requests.average, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+}
+
+async function login(url: string) {
+  const r = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ org: DEMO_SLUG, email: agent.email, password: agent.password }),
+  });
+  const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrf_token } = (await r.json()) as { csrf_token: string };
+  return { cookie, 'x-csrf-token': csrf_token, 'content-type': 'application/json' };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'charter-bench-'));
+const server = await startServerProcess({ DATA_DIR: dir, LOG_LEVEL: 'error' });
+const headers = await login(server.url);
+const s = await signIn(server.url, DEMO_SLUG, agent.email, agent.password);
+const created = (await (
+  await s.post('/api/cases', {
+    kind: 'refund request',
+    channel: 'email',
+    subject: 'Bench refund',
+    message: 'Refund please',
+  })
+).json()) as { id: string };
+
+const caseBody = JSON.stringify({
+  kind: 'question',
+  channel: 'email',
+  priority: 'normal',
+  subject: 'Where is my order?',
+  message: 'It was due on Monday.',
+});
+await cannon({ url: `${server.url}/api/cases`, method: 'POST', headers, body: caseBody, duration: 2 }); // warm-up
+const createCase = await cannon({ url: `${server.url}/api/cases`, method: 'POST', headers, body: caseBody });
+const decideBody = JSON.stringify({
+  decision: 'Refund',
+  facts: {
+    'Days since delivery': 12,
+    'Item condition': 'unopened',
+    'Product category': 'cookware',
+    'Customer tier': 'standard',
+    'Lifetime value': 120,
+  },
+});
+const decide = await cannon({
+  url: `${server.url}/api/cases/${created.id}/decisions`,
+  method: 'POST',
+  headers,
+  body: decideBody,
+});
+const steady = await cannon({
+  url: `${server.url}/api/cases`,
+  method: 'POST',
+  headers,
+  body: caseBody,
+  overallRate: 1000,
+  connections: 50,
+});
+await server.stop();
+
+const ceilingPort = await freePort();
+const ceiling = spawn(
+  process.execPath,
+  ['--import', 'tsx', new URL('./ceiling-server.ts', import.meta.url).pathname, String(ceilingPort), dir],
+  { stdio: 'ignore' },
+);
+for (let i = 0; i < 100; i++) {
+  try {
+    if ((await fetch(`http://127.0.0.1:${ceilingPort}/api/health`)).ok) break;
+  } catch {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+const rowBody = JSON.stringify({ subject: 'Where is my order?' });
+await cannon({
+  url: `http://127.0.0.1:${ceilingPort}/rows`,
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: rowBody,
+  duration: 2,
+});
+const bare = await cannon({
+  url: `http://127.0.0.1:${ceilingPort}/rows`,
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: rowBody,
+});
+ceiling.kill();
+
+const show = (name: string, r: Run) =>
+  console.log(
+    `${name.padEnd(34)} ${Math.round(r.rps).toString().padStart(7)} req/s   p99 ${r.p99} ms   errors ${r.errors}   non-2xx ${r.non2xx}`,
+  );
+console.log(`bench:api — ${DURATION} s per run, 32 connections, SQLite (WAL), server in its own process`);
+show('create case (+timeline, audit, SLA)', createCase);
+show('refund decision (+authority, audit)', decide);
+show('create case at a steady 1,000 req/s', steady);
+show('ceiling: bare insert route', bare);
+console.log(
+  JSON.stringify({
+    create_case_rps: Math.round(createCase.rps),
+    decide_rps: Math.round(decide.rps),
+    p99_ms_at_1000rps: steady.p99,
+    ceiling_rps: Math.round(bare.rps),
+    ratio_to_ceiling: Math.round((createCase.rps / bare.rps) * 100) / 100,
+    errors:
+      createCase.errors + createCase.non2xx + decide.errors + decide.non2xx + steady.errors + steady.non2xx,
+  }),
+);
