@@ -21,9 +21,11 @@ export const STATUS = {
   'budget-exhausted': 409,
   'procedure-incomplete': 409,
   'channel-restricted': 409,
+  'customer-erased': 409,
   'payload-too-large': 413,
   'unsupported-media-type': 415,
   'policy-error': 422,
+  'import-rejected': 422,
   'rate-limited': 429,
   internal: 500,
 } as const;

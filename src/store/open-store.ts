@@ -11,6 +11,7 @@ import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect } from
 import pg from 'pg';
 import type { DialectName } from './dialect.ts';
 import * as initial from './migrations/0001-initial.ts';
+import * as customerRefs from './migrations/0002-customer-refs.ts';
 import type { Database } from './schema.ts';
 
 export interface Store {
@@ -35,6 +36,7 @@ pg.types.setTypeParser(20, (v) => Number(v));
 function migrationsFor(dialect: DialectName): Record<string, Migration> {
   return {
     '0001-initial': { up: (db) => initial.up(db, dialect) },
+    '0002-customer-refs': { up: (db) => customerRefs.up(db, dialect) },
   };
 }
 
