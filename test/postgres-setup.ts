@@ -80,7 +80,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       '-c',
       'shared_buffers=64MB',
     ]);
-    const server = spawn(cmd as string, args, { stdio: 'pipe', detached: false });
+    const server = spawn(cmd as string, args, { stdio: 'pipe', detached: true });
     let log = '';
     server.stderr?.on('data', (d: Buffer) => {
       log += d.toString();
@@ -98,8 +98,22 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }
     project.provide('pgUrl', `postgres://charter@127.0.0.1:${port}/postgres`);
     return async () => {
-      server.kill('SIGINT');
-      await new Promise((r) => server.once('exit', r));
+      // runuser does not forward signals: stop the server itself (fast shutdown), then reap.
+      const exited = new Promise((r) => server.once('exit', r));
+      try {
+        const [stopCmd, ...stopArgs] = asPostgres(pgBin('pg_ctl'), [
+          'stop',
+          '-D',
+          data,
+          '-m',
+          'immediate',
+          '-w',
+        ]);
+        execFileSync(stopCmd as string, stopArgs, { stdio: 'pipe' });
+      } catch {
+        if (server.pid) process.kill(-server.pid, 'SIGKILL');
+      }
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
       rmSync(dir, { recursive: true, force: true });
     };
   } catch (e) {
