@@ -21,6 +21,7 @@ export const STATUS = {
   'budget-exhausted': 409,
   'procedure-incomplete': 409,
   'channel-restricted': 409,
+  'invalid-transition': 409,
   'customer-erased': 409,
   'payload-too-large': 413,
   'unsupported-media-type': 415,

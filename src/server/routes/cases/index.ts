@@ -3,5 +3,30 @@
  * The cases endpoints, one module each.
  */
 import type { RouteModule } from '../../app-type.ts';
+import { addMessageRoute } from './add-message.ts';
+import { addNoteRoute } from './add-note.ts';
+import { amendEntryRoute } from './amend-entry.ts';
+import { assignCaseRoute } from './assign-case.ts';
+import { completeStepRoute } from './complete-step.ts';
+import { createCaseRoute } from './create-case.ts';
+import { escalateCaseRoute } from './escalate-case.ts';
+import { getCaseRoute } from './get-case.ts';
+import { listCasesRoute } from './list-cases.ts';
+import { logCallRoute } from './log-call.ts';
+import { transferCaseRoute } from './transfer-case.ts';
+import { updateCaseRoute } from './update-case.ts';
 
-export const CASES_ROUTES: readonly RouteModule[] = [];
+export const CASES_ROUTES: readonly RouteModule[] = [
+  createCaseRoute,
+  listCasesRoute,
+  getCaseRoute,
+  updateCaseRoute,
+  addMessageRoute,
+  addNoteRoute,
+  logCallRoute,
+  amendEntryRoute,
+  assignCaseRoute,
+  transferCaseRoute,
+  escalateCaseRoute,
+  completeStepRoute,
+];

@@ -1,0 +1,68 @@
+/**
+ * @module cases/case-sla
+ * A case's SLA clocks as of a moment, from its timeline and the charter it lives by; the queue's
+ * `next_deadline`; and the warning and breach jobs that follow from them.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { enqueueJob } from '../jobs/index.ts';
+import { computeClocks, nextDeadline, type SlaResult, slaJobs } from '../sla/index.ts';
+import { fromJsonText } from '../store/dialect.ts';
+import type { CaseTable, Database } from '../store/schema.ts';
+import { calendarsOf, charterOfVersions, type PolicyVersions, resolverOf } from './case-charter.ts';
+import { type SlaEntry, slaEventsOf } from './sla-events.ts';
+
+export const SLA_WARNING_JOB = 'sla.warning';
+export const SLA_BREACH_JOB = 'sla.breach';
+
+/** What an SLA job carries; the handler recomputes the clocks and acts only if they still agree. */
+export interface SlaJobPayload {
+  readonly caseId: string;
+  readonly clock: string;
+  readonly at: number;
+}
+
+/**
+ * The clocks of a case as of `asOf` (entries after it are ignored).
+ * @example const { clocks, issues } = await caseClocks(db, caseRow, entries, Date.now());
+ */
+export async function caseClocks(
+  db: Kysely<Database>,
+  row: Pick<CaseTable, 'org_id' | 'policy_versions'>,
+  entries: readonly SlaEntry[],
+  asOf: number,
+): Promise<SlaResult> {
+  const charter = await charterOfVersions(
+    db,
+    row.org_id,
+    fromJsonText<PolicyVersions>(row.policy_versions, {}),
+  );
+  return computeClocks(slaEventsOf(entries), resolverOf(charter), calendarsOf(charter), asOf);
+}
+
+/**
+ * Enqueues the warning and breach jobs the clocks call for. Keys carry the instant, so an unchanged
+ * deadline is not enqueued twice and a moved one gets a new job; the old job then finds the clocks
+ * disagree when it runs and does nothing.
+ */
+export async function enqueueSlaJobs(
+  trx: Transaction<Database>,
+  orgId: string,
+  caseId: string,
+  sla: SlaResult,
+): Promise<void> {
+  for (const job of slaJobs(sla.clocks)) {
+    const payload: SlaJobPayload = { caseId, clock: job.clock, at: job.at };
+    await enqueueJob(trx, {
+      orgId,
+      kind: job.kind === 'warning' ? SLA_WARNING_JOB : SLA_BREACH_JOB,
+      dueAt: job.at,
+      payload,
+      key: `${caseId}/${job.key}`,
+    });
+  }
+}
+
+/** The queue position: the earliest due instant among counting clocks, either promise. */
+export function queueDeadline(sla: SlaResult): number | null {
+  return nextDeadline(sla.clocks);
+}

@@ -1,0 +1,64 @@
+/**
+ * @module cases/sla-jobs
+ * Runs SLA warning and breach jobs: recompute the case's clocks as of the job's instant and, only if
+ * they still say a warning or breach falls then, record it on the timeline (internal `sla` entry).
+ * Jobs left behind by a moved deadline find the clocks disagree and do nothing.
+ */
+
+import { appendAudit } from '../audit/index.ts';
+import { fromJsonText } from '../store/dialect.ts';
+import type { JobTable } from '../store/schema.ts';
+import { insertEntries, lockCase, timelineOf } from './case-change.ts';
+import type { CaseContext } from './case-context.ts';
+import { caseClocks, SLA_BREACH_JOB, type SlaJobPayload } from './case-sla.ts';
+
+const METRIC_WORDS: Readonly<Record<string, string>> = {
+  first_reply: 'first reply',
+  next_reply: 'next reply',
+  periodic_update: 'periodic update',
+  resolution: 'resolution',
+  follow_up: 'follow-up',
+};
+
+/**
+ * Runs one `sla.warning` or `sla.breach` job. The entry is a note on the record, not a change of the
+ * case: it does not bump the case's version (an agent's edit in flight stays valid).
+ * @example await runSlaJob({ trx, dialect, now, actor: { orgId: job.org_id, type: 'system', id: null } }, job)
+ */
+export async function runSlaJob(ctx: CaseContext, job: JobTable): Promise<unknown> {
+  const payload = fromJsonText<SlaJobPayload | null>(job.payload, null);
+  if (!payload) return { skipped: 'no payload' };
+  const row = await lockCase(ctx, payload.caseId).catch(() => null);
+  if (!row) return { skipped: 'case not found' };
+  const timeline = await timelineOf(ctx, row.id);
+  // One millisecond past the instant: a reply exactly at the due instant meets it.
+  const { clocks } = await caseClocks(ctx.trx, row, timeline, payload.at + 1);
+  const clock = clocks.find((c) => c.id === payload.clock);
+  const breach = job.kind === SLA_BREACH_JOB;
+  const still = breach
+    ? clock?.breachedAt === payload.at
+    : clock?.active === true && clock.warningAt === payload.at && clock.breachedAt === null;
+  if (!clock || !still) return { skipped: 'the clocks no longer agree' };
+  const target = clock.promise === 'customer' ? 'Customer promise' : 'Internal target';
+  const words = `${target} for ${METRIC_WORDS[clock.metric] ?? clock.metric}`;
+  const due = clock.dueAt === null ? '' : ` (due ${new Date(clock.dueAt).toISOString()})`;
+  const [entry] = await insertEntries(ctx, row.id, timeline.at(-1)?.seq ?? 0, [
+    {
+      kind: 'sla',
+      visibility: 'internal',
+      body: breach ? `${words} breached${due}` : `${words} nearly used up${due}`,
+      data: { event: breach ? 'breach' : 'warning', clock: clock.id, at: payload.at, due_at: clock.dueAt },
+    },
+  ]);
+  await appendAudit(ctx.trx, ctx.dialect, {
+    orgId: row.org_id,
+    actorType: 'system',
+    actorId: null,
+    action: breach ? 'case.sla_breached' : 'case.sla_warned',
+    entity: 'case',
+    entityId: row.id,
+    data: { clock: clock.id, at: payload.at, entry: entry?.id ?? null },
+    at: ctx.now,
+  });
+  return { entry: entry?.id ?? null };
+}
