@@ -286,6 +286,46 @@ describe.each(ENGINES)('case lifecycle on %s', (engine) => {
     expect(resolution?.state).toBe('running');
   });
 
+  it('pauses the resolution clock while waiting on the customer; their message reopens a resolved case', async () => {
+    const { case: c } = await open({ kind: 'question', channel: 'email', subject: 'Waiting and reopening' });
+    const waiting = (await patch(c.id, { version: c.version, status: 'waiting on customer' })).json() as {
+      case: CaseJson;
+    };
+    expect(waiting.case.status).toBe('waiting on customer');
+    let d = await detail(c.id);
+    expect(d.sla.clocks.find((k) => k.metric === 'resolution' && k.promise === 'internal')?.state).toBe(
+      'paused',
+    );
+    const message = async (body: string) =>
+      (
+        await agent.request({
+          method: 'POST',
+          url: `/api/cases/${c.id}/messages`,
+          payload: { direction: 'in', body },
+        })
+      ).json() as { case: CaseJson; entries: EntryJson[] };
+    const answered = await message('Here is the photo');
+    expect(answered.case.status).toBe('open');
+    const resolved = (await patch(c.id, { version: answered.case.version, status: 'resolved' })).json() as {
+      case: CaseJson;
+    };
+    expect(resolved.case.status).toBe('resolved');
+    const back = await message('It broke again');
+    expect(back.case).toMatchObject({ status: 'open', resolved_at: null });
+    expect(back.entries.map((e) => e.kind)).toEqual(['message_in', 'status_change']);
+    d = await detail(c.id);
+    expect(d.sla.clocks.find((k) => k.metric === 'resolution' && k.promise === 'internal')?.state).toBe(
+      'running',
+    );
+    const job = await s.store.db
+      .selectFrom('jobs')
+      .select(['result'])
+      .where('kind', '=', 'case.follow_up')
+      .where('payload', 'like', `%${c.id}%`)
+      .executeTakeFirstOrThrow();
+    expect(job.result).toContain('cancelled');
+  });
+
   it('refuses a stale version with 409', async () => {
     const { case: c } = await open({ kind: 'question', channel: 'email', subject: 'Stale' });
     expect((await patch(c.id, { version: c.version, priority: 'high' })).statusCode).toBe(200);
