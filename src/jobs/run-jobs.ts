@@ -60,7 +60,8 @@ export async function runDueJobs(
   options: RunOptions,
 ): Promise<RunReport> {
   const o = { leaseMs: 60_000, limit: 50, ...options };
-  const jobs = await claim(store, o);
+  // RETURNING gives no order on PostgreSQL: run what fell due first first (a warning before its breach).
+  const jobs = (await claim(store, o)).sort((a, b) => a.due_at - b.due_at || a.id.localeCompare(b.id));
   let done = 0;
   let failed = 0;
   let lost = 0;

@@ -36,11 +36,13 @@ export async function serve(options: ServeOptions = {}): Promise<{ close(): Prom
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);
   const owner = `${hostname()}:${process.pid}`;
   let running: Promise<unknown> = Promise.resolve();
+  const handlers = { ...caseJobHandlers({ dialect: store.dialect, now }), ...(options.jobHandlers ?? {}) };
+  const interval = options.jobIntervalMs ?? Number(process.env.CHARTER_JOB_INTERVAL_MS ?? 5000);
   const timer = setInterval(() => {
     running = running
-      .then(() => runDueJobs(store, options.jobHandlers ?? {}, { owner, now: now() }))
+      .then(() => runDueJobs(store, handlers, { owner, now: now() }))
       .catch((err: unknown) => app.log.error({ err }, 'job run failed'));
-  }, options.jobIntervalMs ?? 5000);
+  }, interval);
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
