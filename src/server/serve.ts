@@ -5,6 +5,7 @@
  * gracefully: stop accepting, finish in-flight requests, then close the database.
  */
 import { hostname } from 'node:os';
+import { caseJobHandlers } from '../cases/index.ts';
 import { DEMO_SLUG, DEMO_USERS, ensureDemo } from '../demo/create-demo.ts';
 import { type JobHandler, runDueJobs } from '../jobs/index.ts';
 import { openStore } from '../store/index.ts';
