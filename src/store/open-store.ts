@@ -12,6 +12,7 @@ import pg from 'pg';
 import type { DialectName } from './dialect.ts';
 import * as initial from './migrations/0001-initial.ts';
 import * as customerRefs from './migrations/0002-customer-refs.ts';
+import * as decisionAuthority from './migrations/0004-decision-authority.ts';
 import type { Database } from './schema.ts';
 
 export interface Store {
@@ -37,6 +38,7 @@ function migrationsFor(dialect: DialectName): Record<string, Migration> {
   return {
     '0001-initial': { up: (db) => initial.up(db, dialect) },
     '0002-customer-refs': { up: (db) => customerRefs.up(db, dialect) },
+    '0004-decision-authority': { up: (db) => decisionAuthority.up(db, dialect) },
   };
 }
 
