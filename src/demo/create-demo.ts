@@ -8,6 +8,7 @@ import { importCharter } from '../charter/index.ts';
 import { loadSources } from '../cli/load.ts';
 import { createOrg } from '../orgs/index.ts';
 import type { Role, Store } from '../store/index.ts';
+import { seedDemo } from './seed-demo.ts';
 
 export const DEMO_CHARTER_DIR = fileURLToPath(new URL('../../examples/charter', import.meta.url));
 export const DEMO_SLUG = 'larkspur';
@@ -60,13 +61,18 @@ export const DEMO_USERS: readonly {
 /**
  * Creates the demo organisation unless it exists; returns its id and whether it was created.
  */
-export async function ensureDemo(store: Store, now: number): Promise<{ orgId: string; created: boolean }> {
+export async function ensureDemo(
+  store: Store,
+  now: number,
+  size: { readonly customers: number; readonly cases: number } = { customers: 300, cases: 2000 },
+  shouldStop: () => boolean = () => false,
+): Promise<{ orgId: string; created: boolean; seeded: Promise<unknown> }> {
   const existing = await store.db
     .selectFrom('orgs')
     .select('org_id')
     .where('slug', '=', DEMO_SLUG)
     .executeTakeFirst();
-  if (existing) return { orgId: existing.org_id, created: false };
+  if (existing) return { orgId: existing.org_id, created: false, seeded: Promise.resolve() };
   const org = await createOrg(store, now, {
     slug: DEMO_SLUG,
     name: 'Larkspur Home',
@@ -88,5 +94,16 @@ export async function ensureDemo(store: Store, now: number): Promise<{ orgId: st
         now,
       ),
     );
-  return { orgId: org.orgId, created: true };
+  const id = (email: string) => org.users[email] as string;
+  // The history is filled in the background: the server answers while it grows.
+  const seeded = seedDemo(
+    store,
+    org.orgId,
+    {
+      agents: DEMO_USERS.filter((u) => u.role === 'agent').map((u) => id(u.email)),
+      manager: id(DEMO_USERS.find((u) => u.role === 'manager')?.email ?? ''),
+    },
+    { ...size, now, shouldStop },
+  );
+  return { orgId: org.orgId, created: true, seeded };
 }

@@ -28,9 +28,25 @@ export async function serve(options: ServeOptions = {}): Promise<{ close(): Prom
   const store = await openStore({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
   const now = () => Date.now();
   const app = await buildApp({ store, now }, { logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  let stopping = false;
+  let seeded: Promise<unknown> = Promise.resolve();
   if (options.demo !== false) {
-    const demo = await ensureDemo(store, now());
-    if (demo.created) app.log.info({ org: DEMO_SLUG }, 'created the demo company');
+    const demo = await ensureDemo(
+      store,
+      now(),
+      {
+        customers: Number(process.env.CHARTER_DEMO_CUSTOMERS ?? 300),
+        cases: Number(process.env.CHARTER_DEMO_CASES ?? 2000),
+      },
+      () => stopping,
+    );
+    if (demo.created) {
+      app.log.info({ org: DEMO_SLUG }, 'created the demo company; filling in its history in the background');
+      seeded = demo.seeded.then(
+        (r) => app.log.info({ seeded: r }, 'demo history ready'),
+        (err: unknown) => app.log.error({ err }, 'demo history failed'),
+      );
+    }
   }
   await app.listen({ port: options.port ?? 8080, host: options.host ?? '0.0.0.0' });
   const address = app.server.address();
@@ -47,7 +63,9 @@ export async function serve(options: ServeOptions = {}): Promise<{ close(): Prom
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
+      stopping = true;
       clearInterval(timer);
+      await seeded;
       await app.close();
       await running;
       await store.close();
