@@ -38,7 +38,12 @@ async function login(url: string) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'charter-bench-'));
-const server = await startServerProcess({ DATA_DIR: dir, LOG_LEVEL: 'error' });
+const server = await startServerProcess({
+  DATA_DIR: dir,
+  LOG_LEVEL: 'error',
+  CHARTER_DEMO_CASES: '0',
+  CHARTER_DEMO_CUSTOMERS: '0',
+});
 const headers = await login(server.url);
 const s = await signIn(server.url, DEMO_SLUG, agent.email, agent.password);
 const created = (await (
@@ -48,7 +53,7 @@ const created = (await (
     subject: 'Bench refund',
     message: 'Refund please',
   })
-).json()) as { id: string };
+).json()) as { case: { id: string } };
 
 const caseBody = JSON.stringify({
   kind: 'question',
@@ -70,7 +75,7 @@ const decideBody = JSON.stringify({
   },
 });
 const decide = await cannon({
-  url: `${server.url}/api/cases/${created.id}/decisions`,
+  url: `${server.url}/api/cases/${created.case.id}/decisions`,
   method: 'POST',
   headers,
   body: decideBody,
