@@ -66,6 +66,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
 export interface Session {
   get(path: string): Promise<Response>;
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+  patch(path: string, body: unknown): Promise<Response>;
 }
 
 /** Signs in over HTTP and returns a client that sends the cookie and CSRF header. */
@@ -78,8 +79,15 @@ export async function signIn(url: string, org: string, email: string, password: 
   if (!r.ok) throw new Error(`sign-in failed: ${r.status} ${await r.text()}`);
   const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const { csrf_token } = (await r.json()) as { csrf_token: string };
+  const send = (method: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${url}${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrf_token, 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
   return {
     get: (path) => fetch(`${url}${path}`, { headers: { cookie } }),
+    patch: (path, body) => send('PATCH', path, body),
     post: (path, body, headers = {}) =>
       fetch(`${url}${path}`, {
         method: 'POST',
