@@ -32,7 +32,9 @@ describe('hit policies (DMN 1.4)', () => {
     expect(value('UNIQUE', 15).value).toEqual({ L: 'a', N: 1 });
   });
   it('ANY accepts agreeing matches and rejects disagreeing ones', () => {
-    const agree = charter(table('ANY', '| X | → L |', ['| > 10 | "a" |', '| > 20 | "a" |'])).evaluate('D', { X: 25 });
+    const agree = charter(table('ANY', '| X | → L |', ['| > 10 | "a" |', '| > 20 | "a" |'])).evaluate('D', {
+      X: 25,
+    });
     expect(agree.value).toBe('a');
     expect(value('ANY', 25).error?.code).toBe('hit-policy');
   });
@@ -50,7 +52,9 @@ describe('hit policies (DMN 1.4)', () => {
   });
   it('COLLECT SUM / MIN / MAX / COUNT aggregate a single output', () => {
     const agg = (hp: string, x: number) =>
-      charter(table(hp, '| X | → N |', ['| > 10 | 1 |', '| > 20 | 2 |', '| > 30 | 2 |'])).evaluate('D', { X: x }).value;
+      charter(table(hp, '| X | → N |', ['| > 10 | 1 |', '| > 20 | 2 |', '| > 30 | 2 |'])).evaluate('D', {
+        X: x,
+      }).value;
     expect(agg('COLLECT SUM', 35)).toBe(5);
     expect(agg('COLLECT MIN', 35)).toBe(1);
     expect(agg('COLLECT MAX', 35)).toBe(2);
@@ -82,14 +86,21 @@ describe('facts at the boundary', () => {
     expect(e.warnings[0]?.message).toBe('Unexpected "last week" for Delivered, expected a date "YYYY-MM-DD"');
   });
   it('types an undeclared column from its cells: ISO dates coerce, other strings warn and never match', () => {
-    const c = charter(table('FIRST', '| When | → R |', ['| < date("2026-03-01") | "before" |', '| - | "no" |']));
+    const c = charter(
+      table('FIRST', '| When | → R |', ['| < date("2026-03-01") | "before" |', '| - | "no" |']),
+    );
     expect(c.evaluate('D', { When: '2026-01-01' }).value).toBe('before');
     const e = c.evaluate('D', { When: 'yesterday' });
     expect(e.value).toBe('no');
     expect(e.warnings.map((w) => w.code)).toEqual(['type-mismatch']);
   });
   it('records the policy version and the annotations of the rule that fired', () => {
-    const c = charter(table('FIRST', '| X | → R | # Why |', ['| <= 30 | "refund" | In the window |', '| - | "deny" | Too late |']));
+    const c = charter(
+      table('FIRST', '| X | → R | # Why |', [
+        '| <= 30 | "refund" | In the window |',
+        '| - | "deny" | Too late |',
+      ]),
+    );
     const e = c.evaluate('D', { X: 40 });
     expect(e.policy).toEqual({ id: 't', version: 3 });
     expect(e.matched).toEqual([{ decision: 'D', rule: 2, annotations: ['Too late'] }]);
@@ -114,7 +125,8 @@ describe('decisions that require decisions', () => {
 
 describe('FEEL in cells', () => {
   const one = (cell: string, x: unknown) =>
-    charter(table('FIRST', '| X | → R |', [`| ${cell} | true |`, '| - | false |'])).evaluate('D', { X: x }).value;
+    charter(table('FIRST', '| X | → R |', [`| ${cell} | true |`, '| - | false |'])).evaluate('D', { X: x })
+      .value;
   it.each([
     ['[1..5]', 5, true],
     ['[1..5)', 5, false],

@@ -76,9 +76,7 @@ describe('lint findings in detail', () => {
   });
 
   it('reports a cycle between decisions', () => {
-    const text = doc(
-      '## Decision: A\n\n```feel\nB + 1\n```\n\n## Decision: B\n\n```feel\nA + 1\n```',
-    );
+    const text = doc('## Decision: A\n\n```feel\nB + 1\n```\n\n## Decision: B\n\n```feel\nA + 1\n```');
     const problems = lintSources([{ file: 'c.md', text }], { today });
     expect(problems.some((p) => p.code === 'cycle' && p.message.includes('A → B → A'))).toBe(true);
   });

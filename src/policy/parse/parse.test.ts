@@ -15,7 +15,11 @@ describe('parsePolicy', () => {
     const table = doc.sections[1];
     if (table?.kind !== 'decision-table') throw new Error('no table');
     expect(table.hitPolicy).toBe('FIRST');
-    expect(table.inputs.map((i) => i.name)).toEqual(['Days since delivery', 'Item condition', 'Customer tier']);
+    expect(table.inputs.map((i) => i.name)).toEqual([
+      'Days since delivery',
+      'Item condition',
+      'Customer tier',
+    ]);
     expect(table.inputs[1]?.allowed?.text).toBe('"unopened", "opened", "damaged"');
     expect(table.inputs[1]?.allowed?.position).toEqual({ line: 19, column: 41 });
     expect(table.outputs.map((o) => o.name)).toEqual(['Outcome', 'Refund percent']);
@@ -46,7 +50,10 @@ describe('parsePolicy', () => {
   });
 
   it('reports front matter mistakes at the offending line', () => {
-    const r = parsePolicy('---\npolicy: refunds\ntitle: R\nversion: two\neffective: 2027-02-30\naudience: public\n---\n', 'x.md');
+    const r = parsePolicy(
+      '---\npolicy: refunds\ntitle: R\nversion: two\neffective: 2027-02-30\naudience: public\n---\n',
+      'x.md',
+    );
     expect(r.ok).toBe(false);
     const byLine = r.problems.map((p) => [p.code, p.position.line]);
     expect(byLine).toEqual([
@@ -84,6 +91,10 @@ describe('hours fields', () => {
     const r = parsePolicy(text, 'a.md');
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
     const h = r.value.sections[0];
-    expect(h?.kind === 'hours' && h.fields[0]).toEqual({ key: 'Time zone', value: 'Europe/London', position: { line: 10, column: 14 } });
+    expect(h?.kind === 'hours' && h.fields[0]).toEqual({
+      key: 'Time zone',
+      value: 'Europe/London',
+      position: { line: 10, column: 14 },
+    });
   });
 });
