@@ -297,8 +297,8 @@ function makeCharter(
     evaluate: explained('run'),
     interpret: explained('interpret'),
     evaluateValue(decision, facts) {
-      const d = decisions.get(decision);
-      if (!d) return null;
+      const d = decisions.get(normaliseName(decision));
+      if (!d || typeof facts !== 'object' || facts === null || Array.isArray(facts)) return null;
       let scope = facts;
       if (d.requires.length) {
         const s: Record<string, unknown> = { ...facts };

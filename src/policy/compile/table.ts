@@ -285,18 +285,23 @@ function interpreter(model: TableModel, env: Environment): DecisionRun {
       return (coercers[i] as Coercer)(raw, w);
     });
     if (m) m.inputs = inputs;
+    // Read cells and outputs in the generated code's order, so warnings come out the same: FIRST
+    // stops at its first match; UNIQUE evaluates its output after every test, and only when one matched.
+    const unique = model.hitPolicy === 'UNIQUE';
+    const output = (r: TableRule) =>
+      outputValue(
+        model,
+        r.outputs.map((o) => evaluateExpr(o, scope)),
+      );
     const matches: Match[] = [];
-    model.rules.forEach((r, idx) => {
-      if (r.tests.every((t, i) => runTest(t, inputs[i], scope) === true)) {
-        matches.push({
-          rule: idx,
-          value: outputValue(
-            model,
-            r.outputs.map((o) => evaluateExpr(o, scope)),
-          ),
-        });
-      }
-    });
+    for (const [idx, r] of model.rules.entries()) {
+      if (!r.tests.every((t, i) => runTest(t, inputs[i], scope) === true)) continue;
+      matches.push({ rule: idx, value: unique ? null : output(r) });
+      if (model.hitPolicy === 'FIRST') break;
+    }
+    const only = matches[0];
+    if (unique && only && matches.length === 1)
+      matches[0] = { rule: only.rule, value: output(model.rules[only.rule] as TableRule) };
     const { value, used } = aggregate(model.hitPolicy, matches, names, prio);
     if (m) m.rules = [...used];
     return value;
@@ -380,9 +385,10 @@ function generate(model: TableModel, env: Environment, name: string): { run: Dec
   const code = `// decision: ${name}\nreturn function decide(s, w, m) {\n  ${body}\n};`;
   // When UNIQUE is broken, the explanation lists every matching rule: the interpreter finds them.
   const allMatches = interpreter({ ...model, hitPolicy: 'RULE ORDER' }, env);
-  const matching = (s: Readonly<Record<string, unknown>>, w: WarningSink) => {
+  // It re-reads the inputs, so it reports no warnings: the generated code already has.
+  const matching = (s: Readonly<Record<string, unknown>>) => {
     const ex: Explain = { inputs: [], rules: [] };
-    allMatches(s, w, ex);
+    allMatches(s, null, ex);
     return ex.rules;
   };
   const factory = new Function('rt', 'K', 'C', 'R', 'HIT', 'ON', 'P', code) as (
@@ -391,7 +397,7 @@ function generate(model: TableModel, env: Environment, name: string): { run: Dec
   const run = factory(
     {
       ...makeRuntime(),
-      matching: (_: unknown, s: Readonly<Record<string, unknown>>, w: WarningSink) => matching(s, w),
+      matching: (_: unknown, s: Readonly<Record<string, unknown>>) => matching(s),
     },
     K,
     coercersFor(model),

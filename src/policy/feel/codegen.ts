@@ -155,8 +155,13 @@ export function genTestTri(t: Test, input: string, ctx: CodegenContext): string 
       return `(${input} === rt.INVALID ? null : rt.bool(${genExpr(t.expr, c)}))`;
     case 'not':
       return `rt.not3(${genTestTri(t.test, input, ctx)})`;
-    case 'disjunction':
-      return `rt.any3([${t.tests.map((x) => genTestTri(x, input, ctx)).join(', ')}])`;
+    case 'disjunction': {
+      // Short-circuits like the interpreter: tests after a `true` are not run (nor their names read).
+      const steps = t.tests.map(
+        (x) => `u$ = ${genTestTri(x, input, ctx)}; if (u$ === true) return true; if (u$ === null) n$ = true;`,
+      );
+      return `(() => { let u$, n$ = false; ${steps.join(' ')} return n$ ? null : false; })()`;
+    }
     default:
       return 'null';
   }

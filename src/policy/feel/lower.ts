@@ -336,6 +336,12 @@ function run<T>(
     return { ok: true, value: f(new Lowerer(text), tree.topNode) };
   } catch (e) {
     if (e instanceof LowerError) return { ok: false, error: { message: e.message, offset: e.offset } };
+    // The parser builds its tree recursively: absurd nesting (`[[[[…]]]]`) overflows the stack.
+    if (e instanceof RangeError)
+      return {
+        ok: false,
+        error: { message: 'Unexpected nesting too deep, expected a simpler expression', offset: 0 },
+      };
     throw e;
   }
 }

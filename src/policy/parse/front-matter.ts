@@ -51,7 +51,18 @@ export function parseFrontMatter(
       ),
     };
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (e) {
+    // yaml refuses alias bombs ("billion laughs") with an exception: report it, as any YAML error.
+    const message = e instanceof Error ? e.message : String(e);
+    return {
+      problems: [
+        problem({ code: 'front-matter', message: `Unexpected YAML: ${message}`, position: at(0), file }),
+      ],
+    };
+  }
   const parsed = schema.safeParse(data);
   if (parsed.success) {
     const v = parsed.data;
