@@ -3,7 +3,7 @@
  * Lowers a decision table to IR (one FEEL parse per cell), types its columns, and generates one
  * plain JS function for it. The reference interpreter over the same IR sits beside it.
  */
-import { genExpr, genTestBool } from '../feel/codegen.ts';
+import { genExpr, genTestBool, stringLiterals } from '../feel/codegen.ts';
 import { evaluateExpr, runTest } from '../feel/interpret.ts';
 import { type Expr, namesOf, type Test } from '../feel/ir.ts';
 import { lowerExpression, lowerTests } from '../feel/lower.ts';
@@ -12,7 +12,7 @@ import type { FeelValue } from '../feel/values.ts';
 import { problem } from '../messages.ts';
 import type { Cell, DecisionTableSection, HitPolicy, Problem } from '../model.ts';
 import { aggregate, HIT_ERROR, type Match, type Priorities } from './aggregate.ts';
-import { type BoundaryType, type Coercer, makeCoercer, type WarningSink } from './coerce.ts';
+import { type BoundaryType, type Coercer, makeCoercer } from './coerce.ts';
 import type { Environment } from './environment.ts';
 import { feelTypeOf } from './environment.ts';
 import { type DecisionRun, type Explain, makeReader, makeRuntime } from './runtime-object.ts';
@@ -319,11 +319,29 @@ function generate(model: TableModel, env: Environment, name: string): { run: Dec
   const lines: string[] = [];
 
   // Read and check inputs: a typeof test on the fast path, the coercer only when it fails.
+  const enumerations: (readonly FeelValue[] | null)[] = model.inputs.map(() => null);
   model.inputs.forEach((inp, i) => {
     const read = inp.expr.kind === 'name' ? `s[${JSON.stringify(inp.expr.name)}]` : genExpr(inp.expr, ctx);
     let ok: string;
-    if (inp.enumeration?.every((v) => typeof v === 'string')) {
-      ok = inp.enumeration.map((v) => `i${i} === ${JSON.stringify(v)}`).join(' || ') || 'false';
+    const closed = inp.enumeration?.every((v) => typeof v === 'string') ? inp.enumeration : null;
+    const within = (t: Test): boolean => {
+      if (t.kind === 'any') return true;
+      const strings = t.kind === 'not' ? stringLiterals(t.test) : stringLiterals(t);
+      return strings !== null && strings.every((x) => closed?.includes(x));
+    };
+    if (closed && model.rules.every((r) => within(r.tests[i] ?? { kind: 'any' }))) {
+      // Cells only name allowed strings (not(…) becomes the other allowed values), so an unlisted
+      // value can match nothing but "-": the fast path (no warnings wanted) can skip the check.
+      const check = closed.map((v) => `i${i} === ${JSON.stringify(v)}`).join(' || ') || 'false';
+      lines.push(`let i${i} = ${read};`);
+      lines.push(
+        `if (w !== null) { if (!(${check})) i${i} = C[${i}](i${i}, w); } else if (i${i} === undefined) i${i} = null;`,
+      );
+      enumerations[i] = closed;
+      return;
+    }
+    if (closed) {
+      ok = closed.map((v) => `i${i} === ${JSON.stringify(v)}`).join(' || ') || 'false';
     } else if (inp.type === 'number' && !inp.allowed)
       ok = `(typeof i${i} === "number" && i${i} - i${i} === 0)`;
     else if (inp.type === 'string' && !inp.allowed) ok = `typeof i${i} === "string"`;
@@ -338,7 +356,7 @@ function generate(model: TableModel, env: Environment, name: string): { run: Dec
 
   const cond = (r: TableRule) =>
     r.tests
-      .map((t, i) => (t.kind === 'any' ? '' : genTestBool(t, `i${i}`, ctx)))
+      .map((t, i) => (t.kind === 'any' ? '' : genTestBool(t, `i${i}`, ctx, enumerations[i] ?? null)))
       .filter(Boolean)
       .join(' && ') || 'true';
   const outExpr = (r: TableRule) => {

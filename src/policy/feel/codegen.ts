@@ -78,6 +78,17 @@ export function genExpr(e: Expr, ctx: CodegenContext): string {
   }
 }
 
+/** The strings of a test made only of string-literal equalities (`"a", "b"`), else null. */
+export function stringLiterals(t: Test): string[] | null {
+  const items = t.kind === 'disjunction' ? t.tests : [t];
+  const out: string[] = [];
+  for (const i of items) {
+    if (i.kind !== 'equals' || i.value.kind !== 'literal' || typeof i.value.value !== 'string') return null;
+    out.push(i.value.value);
+  }
+  return out;
+}
+
 function withInput(ctx: CodegenContext, input: string): CodegenContext {
   return { ...ctx, name: (n) => (n === '?' ? input : ctx.name(n)) };
 }
@@ -93,7 +104,12 @@ function dateLit(e: Expr): number | null {
  * JS source of a test that is `true` exactly when the interpreter's answer is `true`.
  * (null and false both mean "no match" at the top of a cell.)
  */
-export function genTestBool(t: Test, input: string, ctx: CodegenContext): string {
+export function genTestBool(
+  t: Test,
+  input: string,
+  ctx: CodegenContext,
+  enumeration: readonly FeelValue[] | null = null,
+): string {
   switch (t.kind) {
     case 'any':
       return 'true';
@@ -129,9 +145,18 @@ export function genTestBool(t: Test, input: string, ctx: CodegenContext): string
       return `(${genTestTri(t, input, ctx)} === true)`;
     }
     case 'disjunction':
-      return `(${t.tests.map((x) => genTestBool(x, input, ctx)).join(' || ')})`;
-    case 'not':
+      return `(${t.tests.map((x) => genTestBool(x, input, ctx, enumeration)).join(' || ')})`;
+    case 'not': {
+      const strings = stringLiterals(t.test);
+      if (strings && enumeration) {
+        // Over a closed enumeration, not(…) is the other allowed values (or no value at all).
+        const rest = enumeration.filter((e) => typeof e === 'string' && !strings.includes(e));
+        return `(${[`${input} === null`, ...rest.map((e) => `${input} === ${JSON.stringify(e)}`)].join(' || ')})`;
+      }
+      if (strings)
+        return `(${[`${input} !== rt.INVALID`, ...strings.map((e) => `${input} !== ${JSON.stringify(e)}`)].join(' && ')})`;
       return `(${genTestTri(t.test, input, ctx)} === false)`;
+    }
     default:
       return `(${genTestTri(t, input, ctx)} === true)`;
   }
@@ -144,13 +169,26 @@ export function genTestTri(t: Test, input: string, ctx: CodegenContext): string 
     case 'any':
       return 'true';
     case 'compare': {
+      const n = numLit(t.value);
+      if (n !== null) return `(typeof ${input} === "number" ? ${input} ${t.op} ${n} : null)`;
+      const d = dateLit(t.value);
+      if (d !== null) return `(${input} instanceof rt.FeelDate ? ${input}.day ${t.op} ${d} : null)`;
       const fn = CMP[t.op];
       return `(${input} === rt.INVALID ? null : rt.${fn}(${input}, ${genExpr(t.value, c)}))`;
     }
     case 'range':
       return `(${input} === rt.INVALID ? null : rt.inRange(${input}, ${genExpr(t.low, c)}, ${genExpr(t.high, c)}, ${t.lowClosed}, ${t.highClosed}))`;
-    case 'equals':
+    case 'equals': {
+      // The same answers as rt.equalsTest for primitive literals, without the call.
+      const v = t.value;
+      if (v.kind === 'literal' && typeof v.value === 'boolean')
+        return `(typeof ${input} === "boolean" ? ${input} === ${v.value} : null)`;
+      if (v.kind === 'literal' && typeof v.value === 'number')
+        return `(typeof ${input} === "number" ? ${input} === ${lit(v.value, ctx)} : ${input} === rt.INVALID ? null : false)`;
+      if (v.kind === 'literal' && (typeof v.value === 'string' || v.value === null))
+        return `(${input} === rt.INVALID ? null : ${input} === ${lit(v.value, ctx)})`;
       return `(${input} === rt.INVALID ? null : rt.equalsTest(${input}, ${genExpr(t.value, c)}))`;
+    }
     case 'predicate':
       return `(${input} === rt.INVALID ? null : rt.bool(${genExpr(t.expr, c)}))`;
     case 'not':
