@@ -185,12 +185,14 @@ console.log(`moment-business-time add: ${Math.round(peer.perSecond).toLocaleStri
 console.log(`checksums: ${add.checksum} ${elapsed.checksum} ${peer.checksum}`);
 
 // 4. SLA ledgers (src/sla, built on this calendar): all clocks of one case with its ledger, as of a moment.
-// A case: created, the first reply, a customer message and its answer, resolved; first reply PT4H, next reply
-// PT8H and resolution PT40H in this calendar.
+// A case of 20 events: replies, customer messages, notes and automated messages (which never count),
+// two waits on the customer (pausing resolution), a priority change (re-targeting), resolved, reopened
+// and resolved again; targets for first reply, next reply, periodic update and resolution.
 const targets: TargetSet = {
   targets: [
     { metric: 'first_reply', duration: 'PT4H', calendar: 'Support', promise: 'customer' },
     { metric: 'next_reply', duration: 'PT8H', calendar: 'Support', promise: 'customer' },
+    { metric: 'periodic_update', duration: 'PT16H', calendar: 'Support', promise: 'internal' },
     { metric: 'resolution', duration: 'PT40H', calendar: 'Support', promise: 'customer' },
   ],
   policy: { id: 'response-times', version: 1 },
@@ -200,17 +202,36 @@ const engine = createSlaEngine({ resolver: () => targets, calendars: { Support: 
 const CASES = 10_000;
 const cases: CaseEvent[][] = [];
 const asOf = new Float64Array(CASES);
+const SCRIPT: readonly ((at: number) => CaseEvent)[] = [
+  (at) => ({ type: 'agent_reply', at }),
+  (at) => ({ type: 'customer_message', at }),
+  (at) => ({ type: 'note', at }),
+  (at) => ({ type: 'agent_reply', at }),
+  (at) => ({ type: 'status_changed', at, status: 'waiting_on_customer' }),
+  (at) => ({ type: 'customer_message', at }),
+  (at) => ({ type: 'attributes_changed', at, attributes: { priority: 'high' } }),
+  (at) => ({ type: 'automated_message', at }),
+  (at) => ({ type: 'agent_reply', at }),
+  (at) => ({ type: 'customer_message', at }),
+  (at) => ({ type: 'note', at }),
+  (at) => ({ type: 'agent_reply', at }),
+  (at) => ({ type: 'status_changed', at, status: 'waiting_on_customer' }),
+  (at) => ({ type: 'customer_message', at }),
+  (at) => ({ type: 'agent_reply', at }),
+  (at) => ({ type: 'resolved', at }),
+  (at) => ({ type: 'reopened', at }),
+  (at) => ({ type: 'agent_reply', at }),
+  (at) => ({ type: 'resolved', at }),
+];
 for (let i = 0; i < CASES; i++) {
-  const start = starts[i]!;
-  const step = (k: number) => start + k * (1 + Math.floor(random() * 600)) * 60_000;
-  cases.push([
-    { type: 'created', at: start, attributes: { priority: 'normal' } },
-    { type: 'agent_reply', at: step(1) },
-    { type: 'customer_message', at: step(2) },
-    { type: 'agent_reply', at: step(3) },
-    { type: 'resolved', at: step(4) },
-  ]);
-  asOf[i] = step(5);
+  let at = starts[i]!;
+  const events: CaseEvent[] = [{ type: 'created', at, attributes: { priority: 'normal' } }];
+  for (const make of SCRIPT) {
+    at += (1 + Math.floor(random() * 240)) * 60_000;
+    events.push(make(at));
+  }
+  cases.push(events);
+  asOf[i] = at + 3_600_000;
 }
 const ledgerBatch = () => {
   let sum = 0;
@@ -220,7 +241,7 @@ const ledgerBatch = () => {
 measure(ledgerBatch, CASES, WARM_UP_MS);
 const ledger = measure(ledgerBatch, CASES, MEASURE_MS);
 console.log(
-  `SLA ledgers (one case's clocks, 5 events, 3 targets): ${Math.round(ledger.perSecond).toLocaleString('en')}/s`,
+  `SLA ledgers (one case's clocks, 20 events, 4 targets): ${Math.round(ledger.perSecond).toLocaleString('en')}/s`,
 );
 const ledgerPerSecond: number | null = Math.round(ledger.perSecond);
 console.log(
