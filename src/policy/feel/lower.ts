@@ -90,7 +90,14 @@ function unquote(raw: string, offset: number): string {
   });
 }
 
+/**
+ * How deeply expressions may nest. Generated code, the interpreter and `new Function` all recurse
+ * on the nesting; a few hundred levels overflow the stack. Real cells nest a handful of levels.
+ */
+const MAX_DEPTH = 100;
+
 class Lowerer {
+  private depth = 0;
   constructor(private readonly text: string) {}
 
   private src(n: SyntaxNode): string {
@@ -104,6 +111,20 @@ class Lowerer {
   }
 
   expr(n: SyntaxNode): Expr {
+    if (this.depth >= MAX_DEPTH)
+      throw new LowerError(
+        `Unexpected nesting deeper than ${MAX_DEPTH} levels, expected a simpler expression`,
+        n.from,
+      );
+    this.depth++;
+    try {
+      return this.node(n);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private node(n: SyntaxNode): Expr {
     switch (n.name) {
       case 'Expression':
       case 'ParenthesizedExpression':
