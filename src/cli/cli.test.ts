@@ -71,20 +71,39 @@ describe('charter lint', () => {
     const gapDoc = join(work, 'gap.md');
     writeFileSync(gapDoc, readFileSync(bad, 'utf8').replace('>= 20', '> 30'));
     const r = await inProcess(['lint', gapDoc, '--format', 'json', '--today', '2026-11-22']);
-    const { problems } = JSON.parse(r.stdout) as { problems: { code: string; example: Record<string, unknown> }[] };
+    const { problems } = JSON.parse(r.stdout) as {
+      problems: { code: string; example: Record<string, unknown> }[];
+    };
     const gap = problems.find((p) => p.code === 'gap');
     expect(gap?.example).toEqual({ 'Days since delivery': 30 });
-    const d = await inProcess(['decide', gapDoc, '--decision', 'Refund', '--facts', JSON.stringify(gap?.example)]);
+    const d = await inProcess([
+      'decide',
+      gapDoc,
+      '--decision',
+      'Refund',
+      '--facts',
+      JSON.stringify(gap?.example),
+    ]);
     expect(JSON.parse(d.stdout).value).toBeNull();
   });
 });
 
 describe('charter decide', () => {
   it('prints value, matched rules and warnings as one JSON object', async () => {
-    const facts = { 'Days since delivery': 45, 'Item condition': 'opened', 'Product category': 'textiles', 'Customer tier': 'gold', 'Lifetime value': 2400 };
+    const facts = {
+      'Days since delivery': 45,
+      'Item condition': 'opened',
+      'Product category': 'textiles',
+      'Customer tier': 'gold',
+      'Lifetime value': 2400,
+    };
     const r = await charter(['decide', charterDir, '--decision', 'Refund', '--facts', JSON.stringify(facts)]);
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { value: unknown; matched: { decision: string; rule: number }[]; warnings: string[] };
+    const out = JSON.parse(r.stdout) as {
+      value: unknown;
+      matched: { decision: string; rule: number }[];
+      warnings: string[];
+    };
     expect(out.value).toEqual({ Outcome: 'refund', 'Refund percent': 100 });
     expect(out.matched.some((m) => m.decision === 'Refund')).toBe(true);
     expect(out.warnings).toEqual([]);
@@ -102,7 +121,11 @@ describe('charter diff', () => {
     writeFileSync(next, readFileSync(bad, 'utf8').replace('| < 30 | "refund" |', '| < 14 | "refund" |'));
     const r = await inProcess(['diff', bad, next, '--format', 'json']);
     const { decisions } = JSON.parse(r.stdout) as {
-      decisions: { decision: string; rules: { kind: string }[]; outcomes: { facts: Record<string, number>; before: unknown; after: unknown }[] }[];
+      decisions: {
+        decision: string;
+        rules: { kind: string }[];
+        outcomes: { facts: Record<string, number>; before: unknown; after: unknown }[];
+      }[];
     };
     expect(decisions[0]?.decision).toBe('Refund');
     expect(decisions[0]?.rules.map((x) => x.kind).sort()).toEqual(['added', 'removed']);
@@ -119,15 +142,51 @@ describe('charter diff', () => {
 describe('charter hours', () => {
   it('adds business minutes across a lunch break and reports open/elapsed', async () => {
     const file = join(charterDir, 'hours.md');
-    const add = await inProcess(['hours', 'add', file, '--calendar', 'Always', '--start', '2026-11-23T09:00:00Z', '--minutes', '90']);
+    const add = await inProcess([
+      'hours',
+      'add',
+      file,
+      '--calendar',
+      'Always',
+      '--start',
+      '2026-11-23T09:00:00Z',
+      '--minutes',
+      '90',
+    ]);
     expect(JSON.parse(add.stdout)).toEqual({ due: '2026-11-23T10:30:00.000Z' });
-    const open = await inProcess(['hours', 'open', file, '--calendar', 'Support', '--at', '2026-11-22T12:00:00Z']);
+    const open = await inProcess([
+      'hours',
+      'open',
+      file,
+      '--calendar',
+      'Support',
+      '--at',
+      '2026-11-22T12:00:00Z',
+    ]);
     expect(JSON.parse(open.stdout)).toEqual({ open: false });
-    const el = await inProcess(['hours', 'elapsed', file, '--calendar', 'Always', '--start', '2026-11-23T00:00:00Z', '--end', '2026-11-23T00:01:30Z']);
+    const el = await inProcess([
+      'hours',
+      'elapsed',
+      file,
+      '--calendar',
+      'Always',
+      '--start',
+      '2026-11-23T00:00:00Z',
+      '--end',
+      '2026-11-23T00:01:30Z',
+    ]);
     expect(JSON.parse(el.stdout)).toEqual({ minutes: 1.5 });
   });
   it('names the calendars when one is unknown', async () => {
-    const r = await inProcess(['hours', 'open', join(charterDir, 'hours.md'), '--calendar', 'Nope', '--at', '2026-11-22T12:00:00Z']);
+    const r = await inProcess([
+      'hours',
+      'open',
+      join(charterDir, 'hours.md'),
+      '--calendar',
+      'Nope',
+      '--at',
+      '2026-11-22T12:00:00Z',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Support');
   });
