@@ -307,7 +307,7 @@ function makeCharter(
       const run = d.run;
       if (d.requires.length === 0) {
         return (facts) => {
-          if (typeof facts !== 'object' || facts === null) return null;
+          if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) return null;
           const v = run(facts, null, null);
           return v === HIT_ERROR ? null : v;
         };

@@ -95,6 +95,8 @@ function unquote(raw: string, offset: number): string {
  * on the nesting; a few hundred levels overflow the stack. Real cells nest a handful of levels.
  */
 const MAX_DEPTH = 100;
+/** How long one FEEL text may be: lezer's time and memory grow faster than linearly on nested input. */
+const MAX_LENGTH = 10_000;
 
 class Lowerer {
   private depth = 0;
@@ -344,12 +346,49 @@ function collectQuestion(e: Expr, out: Set<string>): void {
   walk(e);
 }
 
+/**
+ * Where bracket nesting first goes deeper than MAX_DEPTH (outside string literals), or -1. Checked
+ * before parsing: lezer's error recovery on thousands of open brackets takes minutes and gigabytes.
+ */
+function tooDeep(text: string): number {
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '\\') i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === '(' || c === '[' || c === '{') {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
+  }
+  return -1;
+}
+
 function run<T>(
   text: string,
   top: Top,
   names: readonly string[],
   f: (l: Lowerer, n: SyntaxNode) => T,
 ): Lowered<T> {
+  if (text.length > MAX_LENGTH)
+    return {
+      ok: false,
+      error: {
+        message: `Unexpected FEEL of ${text.length} characters, expected at most ${MAX_LENGTH}`,
+        offset: MAX_LENGTH,
+      },
+    };
+  const deep = tooDeep(text);
+  if (deep >= 0)
+    return {
+      ok: false,
+      error: {
+        message: `Unexpected nesting deeper than ${MAX_DEPTH} levels, expected a simpler expression`,
+        offset: deep,
+      },
+    };
   try {
     const tree = parserFor(top, names).parse(text);
     const err = findError(tree.topNode, text);
