@@ -5,6 +5,6 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'conformance/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
     pool: 'forks',
-    globalSetup: ['test/postgres-setup.ts'],
+    globalSetup: ['test/postgres-setup.ts', 'test/web-setup.ts'],
   },
 });

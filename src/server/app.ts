@@ -18,9 +18,12 @@ import { installGuard } from './auth/guard.ts';
 import type { Deps } from './context.ts';
 import { installErrorHandling } from './errors.ts';
 import { ROUTES } from './routes/index.ts';
+import { installWeb } from './web.ts';
 
 export interface AppOptions {
   readonly logger?: FastifyServerOptions['logger'];
+  /** Serve the built web app at /, /desk and /console (default true). */
+  readonly web?: boolean;
 }
 
 /**
@@ -57,5 +60,6 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   installGuard(app, deps);
   for (const route of ROUTES) route(app, deps);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  if (options.web !== false) await installWeb(app);
   return app;
 }

@@ -75,6 +75,8 @@ export function installGuard(app: FastifyInstance, deps: Deps): void {
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config?.access;
     if (access === undefined || access === 'public') {
+      // Static files and pages need no actor; skip the session lookup.
+      if (!request.url.startsWith('/api/')) return;
       // Public routes may still know who is calling (e.g. a signed-in preview), never required.
       request.actor = await resolveActor(request, deps).catch(() => null);
       return;

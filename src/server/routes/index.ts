@@ -10,6 +10,8 @@ import { meRoute } from './auth/me.ts';
 import { CASES_ROUTES } from './cases/index.ts';
 import { CUSTOMERS_ROUTES } from './customers/index.ts';
 import { DECISIONS_ROUTES } from './decisions/index.ts';
+import { POLICIES_ROUTES } from './policies/index.ts';
+import { PORTAL_ROUTES } from './portal/index.ts';
 import { healthRoute } from './system/health.ts';
 import { createTokenRoute } from './tokens/create-token.ts';
 import { revokeTokenRoute } from './tokens/revoke-token.ts';
@@ -25,4 +27,6 @@ export const ROUTES: readonly RouteModule[] = [
   ...CUSTOMERS_ROUTES,
   ...CASES_ROUTES,
   ...DECISIONS_ROUTES,
+  ...POLICIES_ROUTES,
+  ...PORTAL_ROUTES,
 ];
