@@ -6,14 +6,12 @@
 
 import { budgetMinutes, sameBudget } from './clock-budget.ts';
 import type { Segment } from './clock-scan.ts';
-import { ledgerIntervals, timelineSpan, walk, walked, withdrawnSpan } from './clock-walk.ts';
+import { ledgerIntervals, type Span, timelineSpan, walk, walked, withdrawnSpan } from './clock-walk.ts';
 import { type SlaIssue, slaIssue } from './issues.ts';
-import type { AppliedTarget, Clock, ClockState } from './ledger.ts';
-import type { PreparedTarget } from './target-memo.ts';
-import type { PromiseKind } from './targets.ts';
+import type { AppliedTarget, Clock, ClockState, LedgerInterval } from './ledger.ts';
+import { type PreparedTarget, targetSlot } from './target-memo.ts';
+import { PROMISES } from './targets.ts';
 import type { Timeline } from './timeline.ts';
-
-const PROMISES: readonly PromiseKind[] = ['customer', 'internal'];
 
 /**
  * Appends the clocks of one timeline (one per promise that has a target) to `out`.
@@ -28,7 +26,6 @@ export function evaluateTimeline(
   out: Clock[],
   issues: SlaIssue[],
 ): void {
-  const metric = timeline.metricIndex;
   const end = timeline.stoppedAt ?? now;
   let first = 0;
   while (first + 1 < segments.length && (segments[first + 1] as Segment).from <= timeline.start) first++;
@@ -38,17 +35,19 @@ export function evaluateTimeline(
     if (from > end || (from === end && timeline.stoppedAt !== null)) break;
     last++;
   }
-  for (const promise of PROMISES) {
-    let any = false;
-    for (let k = first; k < last && !any; k++) any = find(segments[k] as Segment, metric, promise) !== null;
-    if (any) evaluatePromise(timeline, segments, first, last, metric, promise, now, out, issues);
+  for (let promise = 0; promise < PROMISES.length; promise++) {
+    const slot = targetSlot(timeline.metricIndex, promise);
+    // The last segment targeting this metric and promise; none in [first, last): no clock.
+    let finalIndex = last - 1;
+    while (finalIndex >= first && targetOf(segments, finalIndex, slot) === null) finalIndex--;
+    if (finalIndex >= first) {
+      evaluatePromise(timeline, segments, first, last, finalIndex, slot, promise, now, out, issues);
+    }
   }
 }
 
-function find(segment: Segment, metric: number, promise: PromiseKind): PreparedTarget | null {
-  const targets = segment.targets.byMetric[metric] as readonly PreparedTarget[];
-  for (const target of targets) if (target.target.promise === promise) return target;
-  return null;
+function targetOf(segments: readonly Segment[], index: number, slot: number): PreparedTarget | null {
+  return (segments[index] as Segment).targets.bySlot[slot] as PreparedTarget | null;
 }
 
 function evaluatePromise(
@@ -56,47 +55,70 @@ function evaluatePromise(
   segments: readonly Segment[],
   first: number,
   last: number,
-  metric: number,
-  promise: PromiseKind,
+  finalIndex: number,
+  slot: number,
+  promiseIndex: number,
   now: number,
   out: Clock[],
   issues: SlaIssue[],
 ): void {
-  let finalIndex = last - 1;
-  while (finalIndex >= first && find(segments[finalIndex] as Segment, metric, promise) === null) finalIndex--;
   const withdrawal = finalIndex + 1 < last ? (segments[finalIndex + 1] as Segment).from : null;
   const span = withdrawal === null ? timelineSpan(timeline, now) : withdrawnSpan(timeline, withdrawal);
+  const start = timeline.start;
+
+  // The final target is walked first: its walk gives the ledger, and its due instant is also that of
+  // every earlier target with the same calendar and budget (a re-targeting that leaves this clock
+  // alone), which then need no walk of their own. A due instant depends on nothing else.
+  const finalTarget = targetOf(segments, finalIndex, slot) as PreparedTarget;
+  const finalBudget = budgetMinutes(finalTarget, start);
+  let finalDue: number | null = null;
+  let warningAt: number | null = null;
+  let usedMinutes = 0;
+  let intervals: LedgerInterval[] = [];
+  let runningMinutes = 0;
+  let pausedMinutes = 0;
+  if (finalBudget !== null) {
+    const warnBudget = finalTarget.warnAt !== null ? finalBudget * finalTarget.warnAt : Number.NaN;
+    walk(finalTarget.calendar, timeline, span, finalBudget, warnBudget, true);
+    finalDue = walked.due;
+    warningAt = walked.warning;
+    usedMinutes = walked.used;
+    intervals = ledgerIntervals(timeline, span);
+    runningMinutes = walked.running;
+    pausedMinutes = walked.paused;
+  } // else the loop below reports the first target (in time order) whose calendar never opens
+
   const applied: AppliedTarget[] = [];
   let breachedAt: number | null = null;
   let previous: PreparedTarget | null = null;
   let previousBudget: number | null = null;
   for (let k = first; k <= finalIndex; k++) {
     const segment = segments[k] as Segment;
-    const prepared = find(segment, metric, promise);
+    const prepared = targetOf(segments, k, slot);
     if (prepared === null) continue;
-    const from = Math.max(segment.from, timeline.start);
-    const same = previous !== null && sameBudget(previous, prepared);
-    const budget: number | null = same ? previousBudget : budgetMinutes(prepared, timeline.start);
+    const budget: number | null = sameBudget(prepared, finalTarget)
+      ? finalBudget
+      : previous !== null && sameBudget(previous, prepared)
+        ? previousBudget
+        : budgetMinutes(prepared, start);
     previous = prepared;
     previousBudget = budget;
     if (budget === null) {
       issues.push(noOpening(prepared));
       return;
     }
-    const isFinal = k === finalIndex;
-    const warnBudget = isFinal && prepared.warnAt !== null ? budget * prepared.warnAt : Number.NaN;
-    walk(prepared.calendar, timeline, span, budget, warnBudget, isFinal);
-    const dueAt = walked.due;
+    const dueAt =
+      prepared.calendar === finalTarget.calendar && budget === finalBudget
+        ? finalDue
+        : dueOver(prepared, timeline, span, budget);
+    const from = Math.max(segment.from, start);
     const to = k + 1 < last ? (segments[k + 1] as Segment).from : span.end;
     if (breachedAt === null && dueAt !== null && dueAt < to) breachedAt = Math.max(dueAt, from);
     applied.push(appliedTarget(prepared, segment, from, budget, dueAt));
   }
+
   const target = applied[applied.length - 1] as AppliedTarget;
-  const dueAt = walked.due;
-  const warningAt = walked.warning;
-  const usedMinutes = walked.used;
-  const finalBudget = target.budgetMinutes;
-  const intervals = ledgerIntervals(timeline, span);
+  const budget = target.budgetMinutes;
   const lastPaused = !(timeline.running[span.marks - 1] as boolean);
   const active = span.stopAt === null;
   let state: ClockState;
@@ -104,30 +126,57 @@ function evaluatePromise(
   else if (breachedAt !== null) state = 'breached';
   else if (!active) state = 'met';
   else state = lastPaused ? 'paused' : 'running';
+  const promise = PROMISES[promiseIndex] as Clock['promise'];
   out.push({
-    id: `${timeline.metric}:${promise}:${timeline.cycle}`,
+    id: clockId(timeline, slot, promise),
     metric: timeline.metric,
     promise,
     cycle: timeline.cycle,
     state,
     active,
     paused: active && lastPaused,
-    startedAt: timeline.start,
+    startedAt: start,
     stoppedAt: span.stopAt,
     stopWhy: span.stopWhy,
     target,
     targets: applied,
     intervals,
-    budgetMinutes: finalBudget,
+    budgetMinutes: budget,
     usedMinutes,
-    remainingMinutes: finalBudget - usedMinutes,
-    runningMinutes: walked.running,
-    pausedMinutes: walked.paused,
-    dueAt,
+    remainingMinutes: budget - usedMinutes,
+    runningMinutes,
+    pausedMinutes,
+    dueAt: finalDue,
     warningAt,
     breachedAt,
     asOf: now,
   });
+}
+
+/** The due instant of a target that no longer applies at the end of the span (no warning, no ledger). */
+function dueOver(prepared: PreparedTarget, timeline: Timeline, span: Span, budget: number): number | null {
+  walk(prepared.calendar, timeline, span, budget, Number.NaN, false);
+  return walked.due;
+}
+
+/** Ids of the first cycles by slot and cycle: the same few strings are needed for every case. */
+const CACHED_CYCLES = 64;
+const clockIds: string[][] = [];
+
+function clockId(timeline: Timeline, slot: number, promise: Clock['promise']): string {
+  const cycle = timeline.cycle;
+  if (cycle >= CACHED_CYCLES) return `${timeline.metric}:${promise}:${cycle}`;
+  let ids = clockIds[slot];
+  if (ids === undefined) {
+    ids = [];
+    clockIds[slot] = ids;
+  }
+  let id = ids[cycle];
+  if (id === undefined) {
+    id = `${timeline.metric}:${promise}:${cycle}`;
+    ids[cycle] = id;
+  }
+  return id;
 }
 
 function appliedTarget(

@@ -14,6 +14,7 @@ import {
   lookupCalendar,
   METRICS,
   type Metric,
+  PROMISES,
   type Target,
   type TargetResolver,
   type TargetSet,
@@ -31,8 +32,11 @@ export interface PreparedTarget {
 /** The resolver's answer for one attribute set. */
 export interface PreparedTargets {
   readonly attributes: CaseAttributes;
-  /** Index `METRICS.indexOf(metric)`: the targets of that metric (customer and internal). */
-  readonly byMetric: readonly (readonly PreparedTarget[])[];
+  /**
+   * The target of each (metric, promise), at `targetSlot(metricIndex, promiseIndex)`, or `null`:
+   * clocks look their target up once per segment, so this is an index rather than a search.
+   */
+  readonly bySlot: readonly (PreparedTarget | null)[];
   /** Bit `1 << METRICS.indexOf(metric)` set when the metric has a target. */
   readonly mask: number;
   readonly issues: readonly SlaIssue[];
@@ -49,6 +53,17 @@ export interface Transition {
 }
 
 const MEMO_LIMIT = 10_000;
+
+/**
+ * Where the target of a metric (index in `METRICS`) and promise (index in `PROMISES`) sits in `bySlot`.
+ *
+ * @example
+ * targetSlot(METRICS.indexOf('resolution'), PROMISES.indexOf('internal')); // 7
+ */
+export function targetSlot(metricIndex: number, promiseIndex: number): number {
+  return metricIndex * PROMISES.length + promiseIndex;
+}
+
 const METRIC_INDEX: Readonly<Record<Metric, number>> = {
   first_reply: 0,
   next_reply: 1,
@@ -135,12 +150,14 @@ function prepare(
   set: TargetSet | null,
   calendars: CalendarSource,
 ): PreparedTargets {
-  const byMetric: PreparedTarget[][] = METRICS.map(() => []);
+  // Filled by push, not `new Array(n)`: a packed array keeps the clocks' look-ups on the fast path.
+  const bySlot: (PreparedTarget | null)[] = [];
+  for (let slot = 0; slot < METRICS.length * PROMISES.length; slot++) bySlot.push(null);
   const issues: SlaIssue[] = [];
   let mask = 0;
   if (set === null) {
     issues.push(slaIssue({ code: 'no-targets', attributes }));
-    return { attributes, byMetric, mask, issues, transitions: new Map(), single: new Map() };
+    return { attributes, bySlot, mask, issues, transitions: new Map(), single: new Map() };
   }
   const where = { policy: set.policy, rule: set.rule, attributes };
   for (const target of set.targets) {
@@ -165,10 +182,13 @@ function prepare(
       warnAt = null;
     }
     const index = METRIC_INDEX[metric];
-    const list = byMetric[index] as PreparedTarget[];
-    if (list.some((other) => other.target.promise === promise)) continue; // first rule output wins
-    list.push({ target, set, calendar, duration, warnAt });
+    const promiseIndex = PROMISES.indexOf(promise);
+    if (promiseIndex >= 0) {
+      const slot = targetSlot(index, promiseIndex);
+      if (bySlot[slot] !== null) continue; // first rule output wins
+      bySlot[slot] = { target, set, calendar, duration, warnAt };
+    }
     mask |= 1 << index;
   }
-  return { attributes, byMetric, mask, issues, transitions: new Map(), single: new Map() };
+  return { attributes, bySlot, mask, issues, transitions: new Map(), single: new Map() };
 }

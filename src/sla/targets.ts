@@ -22,6 +22,9 @@ export const METRICS: readonly Metric[] = [
 /** A promise made to the customer (published), or an internal target (usually stricter). */
 export type PromiseKind = 'customer' | 'internal';
 
+/** The promises in a fixed order (a metric's customer clock is listed before its internal one). */
+export const PROMISES: readonly PromiseKind[] = ['customer', 'internal'];
+
 /** One output row of the response-times decision for one metric. */
 export interface Target {
   readonly metric: Metric;
