@@ -1,0 +1,62 @@
+/**
+ * The staff top bar: the faces this role may use, who is signed in, and signing out.
+ * Links are plain anchors between faces (each face is its own chunk) and wouter links inside one.
+ */
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'wouter';
+import { useMe } from './session.tsx';
+
+export interface NavItem {
+  readonly href: string;
+  readonly label: string;
+}
+
+export function StaffLayout({
+  face,
+  nav,
+  children,
+}: {
+  face: string;
+  nav: readonly NavItem[];
+  children: ReactNode;
+}) {
+  const { me, signOut } = useMe();
+  const [location] = useLocation();
+  return (
+    <>
+      <header className="topbar">
+        <span className="brand">Charter · {face}</span>
+        <nav aria-label={`${face} sections`}>
+          {nav.map((n) => (
+            <Link
+              key={n.href}
+              href={n.href}
+              aria-current={
+                location === n.href || (n.href !== '/' && location.startsWith(`${n.href}/`))
+                  ? 'page'
+                  : undefined
+              }
+            >
+              {n.label}
+            </Link>
+          ))}
+        </nav>
+        <span className="spacer" />
+        <nav aria-label="Faces">
+          <a href="/desk">Desk</a>
+          {(me.role === 'manager' || me.role === 'admin' || me.role === 'auditor') && (
+            <a href="/console">Console</a>
+          )}
+          <a href="/">Portal</a>
+        </nav>
+        <span>
+          {me.name} ({me.role}, {me.org.name})
+        </span>
+        <button type="button" onClick={() => void signOut()}>
+          Sign out
+        </button>
+      </header>
+      {children}
+    </>
+  );
+}
