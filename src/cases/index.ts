@@ -25,14 +25,29 @@ export {
 export { allowedChannel } from './channel-restriction.ts';
 export { completeStep } from './complete-step.ts';
 export { type CreatedCase, createCase, type NewCase } from './create-case.ts';
+export {
+  type DeskDirectory,
+  type DirectoryTeam,
+  type DirectoryUser,
+  deskDirectory,
+} from './desk-directory.ts';
 export { escalateCase } from './escalate-case.ts';
 export { FOLLOW_UP_JOB, FOLLOW_UP_MESSAGE, runFollowUp } from './follow-up.ts';
 export { type CaseDetail, getCase } from './get-case.ts';
+export { type CaseSla, getCaseSla } from './get-case-sla.ts';
 export { caseJobHandlers } from './job-handlers.ts';
 export { type CaseFilter, type CasePage, listCases, type QueueCursor } from './list-cases.ts';
 export { logCall, type NewCall } from './log-call.ts';
 export { hashPortalToken, orgOfPortalToken } from './portal-token.ts';
 export { isAfterResolution, type ProgressStep } from './procedure.ts';
+export {
+  listQueue,
+  type QueueItem,
+  type QueuePage,
+  type SlaBadge,
+  type SlaBadgeState,
+  slaBadge,
+} from './queue.ts';
 export { slaEventsOf, slaStatus } from './sla-events.ts';
 export { runSlaJob } from './sla-jobs.ts';
 export { transferCase } from './transfer-case.ts';

@@ -9,10 +9,13 @@ import { amendEntryRoute } from './amend-entry.ts';
 import { assignCaseRoute } from './assign-case.ts';
 import { completeStepRoute } from './complete-step.ts';
 import { createCaseRoute } from './create-case.ts';
+import { deskDirectoryRoute } from './desk-directory.ts';
 import { escalateCaseRoute } from './escalate-case.ts';
 import { getCaseRoute } from './get-case.ts';
+import { getCaseSlaRoute } from './get-case-sla.ts';
 import { listCasesRoute } from './list-cases.ts';
 import { logCallRoute } from './log-call.ts';
+import { queueRoute } from './queue.ts';
 import { transferCaseRoute } from './transfer-case.ts';
 import { updateCaseRoute } from './update-case.ts';
 
@@ -29,4 +32,7 @@ export const CASES_ROUTES: readonly RouteModule[] = [
   transferCaseRoute,
   escalateCaseRoute,
   completeStepRoute,
+  queueRoute,
+  getCaseSlaRoute,
+  deskDirectoryRoute,
 ];
