@@ -32,14 +32,15 @@ function keyOf(request: FastifyRequest): string | null {
  */
 export async function idempotent<T>(
   deps: Deps,
-  actor: Actor,
+  /** Whose keys these are: a signed-in user, or a public caller's own key space (the portal). */
+  actor: Pick<Actor, 'orgId' | 'userId'>,
   request: FastifyRequest,
   route: string,
   work: (trx: Transaction<Database>) => Promise<Created<T>>,
 ): Promise<Created<T> & { replayed: boolean }> {
   const key = keyOf(request);
   const db = deps.store.db;
-  if (!key) return { ...(await db.transaction().execute(work)), replayed: false };
+  if (!key) return { ...(await deps.store.transact(work)), replayed: false };
   const requestHash = createHash('sha256')
     .update(
       `${route}\u0000${JSON.stringify(request.body ?? null)}\u0000${JSON.stringify(request.params ?? null)}`,
@@ -61,7 +62,7 @@ export async function idempotent<T>(
   const existing = await lookup();
   if (existing) return replay(existing);
   try {
-    const result = await db.transaction().execute(async (trx) => {
+    const result = await deps.store.transact(async (trx) => {
       const r = await work(trx);
       await trx
         .insertInto('idempotency_keys')
