@@ -168,6 +168,6 @@ export async function applyChange(
     data: { ...change.auditData, version: next.version, entries: added.map((e) => e.id) },
     at: ctx.now,
   });
-  await enqueueSlaJobs(ctx.trx, row.org_id, row.id, sla);
+  await enqueueSlaJobs(ctx.trx, row.org_id, row.id, sla, ctx.now);
   return { case: next, entries: added, sla };
 }

@@ -30,13 +30,15 @@ const resolverCache = new WeakMap<Charter, TargetResolver>();
  * @example localDate(Date.parse('2026-11-23T23:30:00Z'), 'Europe/Paris') // '2026-11-24'
  */
 export function localDate(at: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
+  let f = dayFormats.get(timeZone);
+  if (!f) {
+    // Building a formatter costs far more than formatting with it: one per zone.
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, f);
+  }
+  return f.format(at);
 }
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * The charter in force for a new case, and the versions to record on it.

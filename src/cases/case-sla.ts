@@ -40,17 +40,23 @@ export async function caseClocks(
 }
 
 /**
- * Enqueues the warning and breach jobs the clocks call for. Keys carry the instant, so an unchanged
- * deadline is not enqueued twice and a moved one gets a new job; the old job then finds the clocks
- * disagree when it runs and does nothing.
+ * Enqueues the next warning or breach job the clocks call for — only the earliest instant after
+ * `after` (with any ties), plus any already due — rather than every future one: each job, when it
+ * runs, enqueues the one after it (see runSlaJob). Keys carry the instant, so an unchanged deadline
+ * is not enqueued twice and a moved one gets a new job; the old job then finds the clocks disagree
+ * and does nothing but pass the chain on.
  */
 export async function enqueueSlaJobs(
   trx: Transaction<Database>,
   orgId: string,
   caseId: string,
   sla: SlaResult,
+  after: number,
 ): Promise<void> {
-  for (const job of slaJobs(sla.clocks)) {
+  const all = slaJobs(sla.clocks);
+  const next = all.find((j) => j.at > after)?.at;
+  for (const job of all) {
+    if (job.at > after && job.at !== next) continue;
     const payload: SlaJobPayload = { caseId, clock: job.clock, at: job.at };
     await enqueueJob(trx, {
       orgId,

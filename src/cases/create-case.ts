@@ -188,6 +188,6 @@ export async function createCase(ctx: CaseContext, input: NewCase): Promise<Crea
     },
     at: now,
   });
-  await enqueueSlaJobs(trx, orgId, row.id, sla);
+  await enqueueSlaJobs(trx, orgId, row.id, sla, now);
   return { case: row, entries, portalToken };
 }

@@ -6,8 +6,8 @@
  * runs it writes a public `follow_up` entry and ticks the procedure's follow-up step.
  */
 
+import { businessDaysDue } from '../hours/index.ts';
 import { cancelJob, enqueueJob } from '../jobs/index.ts';
-import { businessDaysDue } from '../sla/business-days.ts';
 import type { SlaResult } from '../sla/index.ts';
 import { fromJsonText } from '../store/dialect.ts';
 import type { CaseTable, JobTable } from '../store/schema.ts';

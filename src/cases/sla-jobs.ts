@@ -2,7 +2,8 @@
  * @module cases/sla-jobs
  * Runs SLA warning and breach jobs: recompute the case's clocks as of the job's instant and, only if
  * they still say a warning or breach falls then, record it on the timeline (internal `sla` entry).
- * Jobs left behind by a moved deadline find the clocks disagree and do nothing.
+ * Jobs left behind by a moved deadline find the clocks disagree and do nothing. Each job enqueues the
+ * next instant's job before anything else, so only the earliest pending job of a case exists.
  */
 
 import { appendAudit } from '../audit/index.ts';
@@ -10,7 +11,7 @@ import { fromJsonText } from '../store/dialect.ts';
 import type { JobTable } from '../store/schema.ts';
 import { insertEntries, lockCase, timelineOf } from './case-change.ts';
 import type { CaseContext } from './case-context.ts';
-import { caseClocks, SLA_BREACH_JOB, type SlaJobPayload } from './case-sla.ts';
+import { caseClocks, enqueueSlaJobs, SLA_BREACH_JOB, type SlaJobPayload } from './case-sla.ts';
 
 const METRIC_WORDS: Readonly<Record<string, string>> = {
   first_reply: 'first reply',
@@ -32,8 +33,10 @@ export async function runSlaJob(ctx: CaseContext, job: JobTable): Promise<unknow
   if (!row) return { skipped: 'case not found' };
   const timeline = await timelineOf(ctx, row.id);
   // One millisecond past the instant: a reply exactly at the due instant meets it.
-  const { clocks } = await caseClocks(ctx.trx, row, timeline, payload.at + 1);
-  const clock = clocks.find((c) => c.id === payload.clock);
+  const sla = await caseClocks(ctx.trx, row, timeline, payload.at + 1);
+  // Pass the chain on first: whatever this job finds, the next instant gets its job.
+  await enqueueSlaJobs(ctx.trx, row.org_id, row.id, sla, payload.at);
+  const clock = sla.clocks.find((c) => c.id === payload.clock);
   const breach = job.kind === SLA_BREACH_JOB;
   const still = breach
     ? clock?.breachedAt === payload.at

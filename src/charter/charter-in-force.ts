@@ -26,9 +26,10 @@ export async function charterInForce(
   orgId: string,
   date: string,
 ): Promise<CharterInForce> {
+  // Sources are fetched only when this set of versions has not been compiled yet.
   const rows = await db
     .selectFrom('policy_versions')
-    .select(['id', 'policy_id', 'version', 'effective', 'source'])
+    .select(['id', 'policy_id', 'version', 'effective'])
     .where('org_id', '=', orgId)
     .where('state', '=', 'published')
     .where('effective', '<=', date)
@@ -41,9 +42,22 @@ export async function charterInForce(
   const key = `${orgId}:${[...chosen.values()].map((r) => r.id).join(',')}`;
   const hit = cache.get(key);
   if (hit) return hit;
+  const ids = [...chosen.values()].map((r) => r.id);
+  const sources = new Map(
+    ids.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom('policy_versions')
+            .select(['id', 'source'])
+            .where('org_id', '=', orgId)
+            .where('id', 'in', ids)
+            .execute()
+        ).map((r) => [r.id, r.source] as const),
+  );
   const docs: PolicyDocument[] = [];
   for (const r of chosen.values()) {
-    const p = parsePolicy(r.source, `${r.policy_id}@${r.version}`);
+    const p = parsePolicy(sources.get(r.id) ?? '', `${r.policy_id}@${r.version}`);
     if (!p.ok)
       throw new Error(`Policy ${r.policy_id} v${r.version} does not parse: ${p.problems[0]?.message}`);
     docs.push(p.value);

@@ -50,8 +50,11 @@ async function claim(store: Store, o: Required<RunOptions>): Promise<JobTable[]>
   return r.rows;
 }
 
+/** Claim rounds per call: a job may enqueue a job already due (an SLA chain catching up). */
+const MAX_ROUNDS = 20;
+
 /**
- * Runs the jobs due now, once each.
+ * Runs the jobs due now, once each, including jobs that running them makes due.
  * @example await runDueJobs(store, { 'case.follow_up': runFollowUp }, { owner: 'web-1', now: Date.now() })
  */
 export async function runDueJobs(
@@ -60,6 +63,23 @@ export async function runDueJobs(
   options: RunOptions,
 ): Promise<RunReport> {
   const o = { leaseMs: 60_000, limit: 50, ...options };
+  const total = { claimed: 0, done: 0, failed: 0, lost: 0 };
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const r = await runRound(store, handlers, o);
+    total.claimed += r.claimed;
+    total.done += r.done;
+    total.failed += r.failed;
+    total.lost += r.lost;
+    if (r.claimed === 0) break;
+  }
+  return total;
+}
+
+async function runRound(
+  store: Store,
+  handlers: Readonly<Record<string, JobHandler>>,
+  o: Required<RunOptions>,
+): Promise<RunReport> {
   // RETURNING gives no order on PostgreSQL: run what fell due first first (a warning before its breach).
   const jobs = (await claim(store, o)).sort((a, b) => a.due_at - b.due_at || a.id.localeCompare(b.id));
   let done = 0;

@@ -7,9 +7,18 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  Kysely,
+  type Migration,
+  Migrator,
+  PostgresDialect,
+  type SqliteDatabase,
+  SqliteDialect,
+} from 'kysely';
 import pg from 'pg';
+import { startCheckpointer } from './checkpointer.ts';
 import type { DialectName } from './dialect.ts';
+import { groupCommitter, type Work } from './group-commit.ts';
 import * as initial from './migrations/0001-initial.ts';
 import * as customerRefs from './migrations/0002-customer-refs.ts';
 import * as decisionAuthority from './migrations/0004-decision-authority.ts';
@@ -18,6 +27,11 @@ import type { Database } from './schema.ts';
 export interface Store {
   readonly db: Kysely<Database>;
   readonly dialect: DialectName;
+  /**
+   * Runs `work` in a write transaction. On SQLite, works that arrive together share one commit
+   * (each in its own savepoint); the promise settles after the commit. Use it for request writes.
+   */
+  transact<T>(work: Work<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -43,12 +57,37 @@ function migrationsFor(dialect: DialectName): Record<string, Migration> {
 }
 
 /**
+ * Kysely prepares every query afresh; preparing costs more than running most of ours. Queries are
+ * built from a fixed set of shapes, so the distinct SQL texts are few: keep their prepared
+ * statements (bounded, in case a caller builds unbounded shapes such as long IN lists).
+ */
+function withStatementCache(database: SQLite.Database, max = 1000): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    prepare(sql: string) {
+      let st = statements.get(sql);
+      if (!st) {
+        if (statements.size >= max) statements.clear();
+        st = database.prepare(sql);
+        statements.set(sql, st);
+      }
+      return st;
+    },
+    close() {
+      statements.clear();
+      database.close();
+    },
+  };
+}
+
+/**
  * Opens (and migrates) the store.
  * @example const store = await openStore({ dataDir: './data' });
  */
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
   let db: Kysely<Database>;
   let dialect: DialectName;
+  let stopCheckpointer = async () => {};
   if (options.databaseUrl) {
     dialect = 'postgres';
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
@@ -69,14 +108,27 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     // NORMAL in WAL mode survives a process crash (kill -9) with every committed write; FULL also
     // survives power loss at the cost of an fsync per commit.
     database.pragma(`synchronous = ${process.env.CHARTER_SQLITE_SYNC === 'FULL' ? 'FULL' : 'NORMAL'}`);
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    if (filename !== ':memory:') {
+      database.pragma('wal_autocheckpoint = 20000');
+      stopCheckpointer = startCheckpointer(path).stop;
+    }
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   }
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrationsFor(dialect) } });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
+    await stopCheckpointer();
     await db.destroy();
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return { db, dialect, close: () => db.destroy() };
+  return {
+    db,
+    dialect,
+    transact: groupCommitter(db, dialect),
+    close: async () => {
+      await stopCheckpointer();
+      await db.destroy();
+    },
+  };
 }

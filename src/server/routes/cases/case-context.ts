@@ -23,7 +23,7 @@ export async function changeCase(
   request: FastifyRequest,
   work: (ctx: CaseContext) => Promise<CaseOutcome>,
 ) {
-  const outcome = await deps.store.db.transaction().execute((trx) => work(caseContext(deps, request, trx)));
+  const outcome = await deps.store.transact((trx) => work(caseContext(deps, request, trx)));
   return outcomeView(outcome);
 }
 
