@@ -1,0 +1,53 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore, type Store } from './index.ts';
+
+describe('group commit on SQLite', () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await openStore({ dataDir: mkdtempSync(join(tmpdir(), 'charter-group-')) });
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  const insert = (key: string) =>
+    store.transact(async (trx) => {
+      await trx
+        .insertInto('login_attempts')
+        .values({ org_id: 'o', key, window_start: 1, count: 1 })
+        .execute();
+      return key;
+    });
+  const keys = async () =>
+    (await store.db.selectFrom('login_attempts').select('key').orderBy('key').execute()).map((r) => r.key);
+
+  it('commits works that arrive together, and undoes only the one that fails', async () => {
+    const failing = store.transact(async (trx) => {
+      await trx
+        .insertInto('login_attempts')
+        .values({ org_id: 'o', key: 'half', window_start: 1, count: 1 })
+        .execute();
+      throw new Error('fails after writing');
+    });
+    const results = await Promise.allSettled([insert('a'), failing, insert('b'), insert('c')]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(await keys()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('lets a later work in the group see an earlier one, and rejects a duplicate without losing the rest', async () => {
+    const results = await Promise.allSettled([insert('d'), insert('d'), insert('e')]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await keys()).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('settles a work only once it is committed: a reader afterwards sees it', async () => {
+    const all = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => insert(`k${String(i).padStart(3, '0')}`)),
+    );
+    expect(all).toHaveLength(200);
+    expect((await keys()).filter((k) => k.startsWith('k'))).toHaveLength(200);
+  });
+});
