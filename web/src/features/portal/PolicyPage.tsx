@@ -43,7 +43,7 @@ export function PolicyPage({ policyId }: { policyId: string }) {
       </p>
       {!hasOwnTitle(p.source) && <h1 id="policy-title">{p.title}</h1>}
       <p className="muted portal-policy-meta">
-        {p.title} · version {p.version} · in force since {longDate(p.effective)}
+        Version {p.version} · in force since {longDate(p.effective)}
       </p>
       <Markdown source={p.source} />
     </article>
