@@ -597,6 +597,24 @@ describe.each(ENGINES)('portal routes on %s', (engine) => {
     }
   });
 
+  it('documents every public route in the OpenAPI description, without a sign-in requirement', async () => {
+    const r = await s.anonymous({ method: 'GET', url: '/openapi.json' });
+    expect(r.statusCode).toBe(200);
+    const doc = r.json() as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+    for (const [path, method] of [
+      ['/api/public/org', 'get'],
+      ['/api/public/{org}/policies', 'get'],
+      ['/api/public/{org}/policies/{policyId}', 'get'],
+      ['/api/public/{org}/hours', 'get'],
+      ['/api/public/{org}/promise', 'get'],
+      ['/api/public/{org}/orders/lookup', 'post'],
+      ['/api/public/{org}/cases', 'post'],
+      ['/api/public/cases/{token}', 'get'],
+      ['/api/public/cases/{token}', 'post'],
+    ] as const)
+      expect(doc.paths[path]?.[method]?.security, `${method} ${path}`).toEqual([]);
+  });
+
   it('never writes a private-link token to the request log', async () => {
     ip = from();
     const f = await fileOk({ kind: 'question', subject: 'Logs', message: 'Secret link' });
