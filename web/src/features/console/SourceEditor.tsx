@@ -123,7 +123,8 @@ export function SourceEditor({
           ),
           lintGutter(),
           EditorState.readOnly.of(readOnly),
-          EditorView.contentAttributes.of({ 'aria-label': label }),
+          // tabindex: the scroller's focusable content, as axe recognises it (scrollable-region-focusable).
+          EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
           EditorView.updateListener.of((u) => {
             if (u.docChanged) callbacks.current.onChange(u.state.doc.toString());
           }),
