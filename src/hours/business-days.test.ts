@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { Calendar } from '../hours/calendar.ts';
+import { calendar24x7 } from './always-open.ts';
 import { businessDaysDue } from './business-days.ts';
-import { always, at, hoursCalendar, lunchBreak, weekdays } from './fixtures.test-support.ts';
+import type { Calendar } from './calendar.ts';
+import { compiledFixture } from './hours-section.fixture.ts';
+
+/** Epoch ms of a UTC wall time written `2027-01-04 09:00` (a Monday). */
+const at = (text: string) => Date.parse(`${text.replace(' ', 'T')}:00Z`);
+const always = calendar24x7();
+const weekdays = compiledFixture('Time zone: UTC\n| Monday–Friday | 09:00–17:00 |');
+const lunchBreak = compiledFixture(`
+Time zone: Europe/London
+| Monday–Friday | 09:00–12:30, 13:30–17:30 |
+| Saturday | 10:00–14:00 |`);
 
 describe('businessDaysDue', () => {
   it('is the same local time on the next business day', () => {
@@ -16,7 +26,9 @@ describe('businessDaysDue', () => {
   });
 
   it('skips closed dates', () => {
-    const withHoliday = hoursCalendar('Holiday', 'UTC', [['Monday–Friday', '09:00–17:00']], ['2027-01-05']);
+    const withHoliday = compiledFixture(
+      'Time zone: UTC\nClosed: 2027-01-05\n| Monday–Friday | 09:00–17:00 |',
+    );
     expect(businessDaysDue(withHoliday, at('2027-01-04 10:00'), 1)).toBe(at('2027-01-06 10:00'));
   });
 
@@ -28,10 +40,10 @@ describe('businessDaysDue', () => {
   });
 
   it('clamps a time inside a lunch break to the closing before it', () => {
-    const lunches = hoursCalendar('Lunches', 'UTC', [
-      ['Monday', '09:00–12:30, 13:30–17:30'],
-      ['Tuesday', '09:00–12:00, 13:00–17:30'],
-    ]);
+    const lunches = compiledFixture(`
+Time zone: UTC
+| Monday | 09:00–12:30, 13:30–17:30 |
+| Tuesday | 09:00–12:00, 13:00–17:30 |`);
     // Monday 12:15 is open; Tuesday 12:15 falls in Tuesday's earlier lunch (12:00–13:00)
     expect(businessDaysDue(lunches, at('2027-01-04 12:15'), 1)).toBe(at('2027-01-05 12:00'));
   });
@@ -41,7 +53,7 @@ describe('businessDaysDue', () => {
     expect(businessDaysDue(lunchBreak, at('2027-03-26 10:00'), 1)).toBe(at('2027-03-27 10:00'));
     expect(businessDaysDue(lunchBreak, at('2027-03-26 10:00'), 2)).toBe(at('2027-03-29 09:00'));
     // a 23-hour day in an always-open London calendar
-    const london = hoursCalendar('London 24/7', 'Europe/London', [['Monday–Sunday', '00:00–24:00']]);
+    const london = compiledFixture('Time zone: Europe/London\n| Monday–Sunday | 00:00–24:00 |');
     expect(businessDaysDue(london, at('2027-03-27 12:00'), 1)).toBe(at('2027-03-28 11:00'));
     expect(london.elapsedMinutes(at('2027-03-27 12:00'), at('2027-03-28 11:00'))).toBe(23 * 60);
   });

@@ -1,10 +1,10 @@
 /**
- * @module sla/business-days
+ * @module hours/business-days
  * `P{n}D` in a calendar: the same local time on the n-th following business day.
  */
 
 import { IANAZone } from 'luxon';
-import type { Calendar } from '../hours/calendar.ts';
+import type { Calendar } from './calendar.ts';
 
 const DAY = 86_400_000;
 /** Zone offsets change only at quarter hours (UTC) in modern tz data, so they are cached per quarter. */

@@ -5,7 +5,16 @@
  */
 
 export { calendar24x7 } from './always-open.ts';
-export { addBusinessDuration, parseBusinessDuration } from './business-duration.ts';
+export { businessDaysDue } from './business-days.ts';
+export {
+  addBusinessDuration,
+  type BusinessDuration,
+  businessDurationMinutes,
+  type DurationError,
+  isDurationError,
+  parseBusinessDuration,
+  readBusinessDuration,
+} from './business-duration.ts';
 export type { Calendar } from './calendar.ts';
 export {
   type CompileCalendarOptions,

@@ -9,6 +9,8 @@
 
 /** Index buckets: one per UTC day from `lo`. */
 const BUCKET_MS = 86_400_000;
+/** Intervals a due time is looked for one by one before galloping: about a working week. */
+const NEAR = 12;
 
 /** Sorted, disjoint, non-adjacent open intervals [opens[i], closes[i]) and the open time before each. */
 export class OpenTimeline {
@@ -111,9 +113,13 @@ export class OpenTimeline {
       if (k >= this.n) return Number.NaN;
       const target = (inside ? prefix[j]! + (start - opens[j]!) : prefix[k]!) + ms;
       if (target > prefix[this.n]!) return Number.NaN;
-      // First interval i >= k whose cumulative end prefix[i + 1] reaches the target: gallop, then bisect.
+      // First interval i >= k whose cumulative end prefix[i + 1] reaches the target. Due times are
+      // usually a few intervals on (a few business days): step through those, then gallop and bisect.
       let low = k + 1;
-      let high = k + 1;
+      const near = Math.min(this.n, k + NEAR);
+      while (low < near && prefix[low]! < target) low++;
+      if (low < near || prefix[low]! >= target) return opens[low - 1]! + (target - prefix[low - 1]!);
+      let high = low;
       for (let step = 1; high < this.n && prefix[high]! < target; step *= 2) {
         low = high + 1;
         high = Math.min(this.n, high + step);

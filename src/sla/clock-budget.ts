@@ -3,7 +3,7 @@
  * A target's budget in open minutes of its calendar, counted from the clock's start.
  */
 
-import { businessDaysDue } from './business-days.ts';
+import { businessDurationMinutes } from '../hours/index.ts';
 import type { PreparedTarget } from './target-memo.ts';
 
 /** Whether two targets give the same budget (same calendar and duration), so it need not be recomputed. */
@@ -17,15 +17,11 @@ export function sameBudget(a: PreparedTarget, b: PreparedTarget): boolean {
 
 /**
  * Open minutes of the budget, counted from the clock's start (`P1D` depends on where it starts);
- * `null` when the calendar never opens.
+ * `null` when the calendar never opens. The meaning is that of `hours`' business durations.
  *
  * @example
  * budgetMinutes(prepared, Date.parse('2027-01-08T15:00:00Z')); // P1D, weekdays 09–17: 480
  */
 export function budgetMinutes(prepared: PreparedTarget, start: number): number | null {
-  const { days, minutes } = prepared.duration;
-  if (days === 0) return minutes;
-  const due = businessDaysDue(prepared.calendar, start, days);
-  if (due === null) return null;
-  return prepared.calendar.elapsedMinutes(start, due) + minutes;
+  return businessDurationMinutes(prepared.calendar, start, prepared.duration);
 }

@@ -88,7 +88,10 @@ function evaluatePromise(
     pausedMinutes = walked.paused;
   } // else the loop below reports the first target (in time order) whose calendar never opens
 
-  const applied: AppliedTarget[] = [];
+  let count = 0; // sized up front, as the ledger's intervals
+  for (let k = first; k <= finalIndex; k++) if (targetOf(segments, k, slot) !== null) count++;
+  const applied = new Array<AppliedTarget>(count);
+  count = 0;
   let breachedAt: number | null = null;
   let previous: PreparedTarget | null = null;
   let previousBudget: number | null = null;
@@ -114,12 +117,12 @@ function evaluatePromise(
     const from = Math.max(segment.from, start);
     const to = k + 1 < last ? (segments[k + 1] as Segment).from : span.end;
     if (breachedAt === null && dueAt !== null && dueAt < to) breachedAt = Math.max(dueAt, from);
-    applied.push(appliedTarget(prepared, segment, from, budget, dueAt));
+    applied[count++] = appliedTarget(prepared, segment, from, budget, dueAt);
   }
 
-  const target = applied[applied.length - 1] as AppliedTarget;
+  const target = applied[count - 1] as AppliedTarget;
   const budget = target.budgetMinutes;
-  const lastPaused = !(timeline.running[span.marks - 1] as boolean);
+  const lastPaused = !timeline.runningAt(span.marks - 1);
   const active = span.stopAt === null;
   let state: ClockState;
   if (span.cancelled) state = 'cancelled';

@@ -6,7 +6,7 @@
 
 import type { CaseEvent, CaseStatus } from './events.ts';
 import type { PreparedTargets, TargetMemo } from './target-memo.ts';
-import { Timeline, type Why } from './timeline.ts';
+import { type MarkArena, Timeline, type Why } from './timeline.ts';
 
 /** A stretch of time over which the case had one set of attributes, hence one set of targets. */
 export interface Segment {
@@ -23,11 +23,12 @@ export interface Scan {
   readonly segments: readonly Segment[];
 }
 
-const FIRST_REPLY = 1 << 0;
-const NEXT_REPLY = 1 << 1;
-const PERIODIC = 1 << 2;
-const RESOLUTION = 1 << 3;
-const FOLLOW_UP = 1 << 4;
+// Indices in `METRICS`; a targets mask has bit `1 << index` set for each metric with a target.
+const FIRST_REPLY = 0;
+const NEXT_REPLY = 1;
+const PERIODIC = 2;
+const RESOLUTION = 3;
+const FOLLOW_UP = 4;
 
 const STATUS_WHY: Readonly<Record<CaseStatus, Why>> = {
   new: 'status → new',
@@ -41,9 +42,10 @@ const STATUS_WHY: Readonly<Record<CaseStatus, Why>> = {
 /**
  * Scans events (in `order`, or input order when `order` is null) up to and including `now`.
  * `null` when there is no `created` event by then. Only metrics some segment targets get timelines.
+ * Their marks go to `arena`, which is reset first.
  *
  * @example
- * const scan = scanCase(events, eventTimes(events), null, now, memo);
+ * const scan = scanCase(events, eventTimes(events), null, now, memo, new MarkArena());
  * scan?.timelines.map((t) => t.metric); // ['first_reply', 'resolution', …]
  */
 export function scanCase(
@@ -52,12 +54,14 @@ export function scanCase(
   order: Uint32Array | null,
   now: number,
   memo: TargetMemo,
+  arena: MarkArena,
 ): Scan | null {
   const segments = scanSegments(events, times, order, now, memo);
   if (segments.length === 0) return null;
   let mask = 0;
   for (const segment of segments) mask |= segment.targets.mask;
-  return { timelines: new CaseScanner(mask).run(events, times, order, now), segments };
+  arena.reset();
+  return { timelines: new CaseScanner(mask, arena).run(events, times, order, now), segments };
 }
 
 function scanSegments(
@@ -109,7 +113,10 @@ class CaseScanner {
   private periodicCycles = 0;
   private followUpCycles = 0;
 
-  constructor(private readonly mask: number) {}
+  constructor(
+    private readonly mask: number,
+    private readonly arena: MarkArena,
+  ) {}
 
   run(events: readonly CaseEvent[], times: Float64Array, order: Uint32Array | null, now: number): Timeline[] {
     for (let n = 0; n < events.length; n++) {
@@ -153,8 +160,8 @@ class CaseScanner {
   private create(status: CaseStatus | undefined, at: number, i: number): void {
     this.created = true;
     this.awaitingFirstReply = true;
-    if (this.mask & FIRST_REPLY) this.firstReply = this.open('first_reply', 1, at, true, 'created', i);
-    if (this.mask & RESOLUTION) this.resolution = this.open('resolution', 1, at, true, 'created', i);
+    if (this.targets(FIRST_REPLY)) this.firstReply = this.open(FIRST_REPLY, 1, at, true, 'created', i);
+    if (this.targets(RESOLUTION)) this.resolution = this.open(RESOLUTION, 1, at, true, 'created', i);
     this.startPeriodic(true, at, 'created', i);
     if (status !== undefined && status !== 'new') this.changeStatus(status, at, i);
   }
@@ -167,8 +174,8 @@ class CaseScanner {
       this.resolution?.resume(at, 'customer replied', i);
       this.periodic?.resume(at, 'customer replied', i);
     }
-    if (!this.awaitingFirstReply && this.nextReply?.active !== true && this.mask & NEXT_REPLY) {
-      this.nextReply = this.open('next_reply', ++this.nextReplyCycles, at, true, 'customer replied', i);
+    if (!this.awaitingFirstReply && this.nextReply?.active !== true && this.targets(NEXT_REPLY)) {
+      this.nextReply = this.open(NEXT_REPLY, ++this.nextReplyCycles, at, true, 'customer replied', i);
     }
   }
 
@@ -216,8 +223,8 @@ class CaseScanner {
     this.nextReply?.stop(at, why, i);
     this.periodic?.stop(at, why, i);
     this.resolution?.stop(at, why, i);
-    if (this.mask & FOLLOW_UP)
-      this.followUp = this.open('follow_up', ++this.followUpCycles, at, true, why, i);
+    if (this.targets(FOLLOW_UP))
+      this.followUp = this.open(FOLLOW_UP, ++this.followUpCycles, at, true, why, i);
   }
 
   private reopen(running: boolean, at: number, why: Why, i: number): void {
@@ -230,20 +237,17 @@ class CaseScanner {
   }
 
   private startPeriodic(running: boolean, at: number, why: Why, i: number): void {
-    if (this.mask & PERIODIC) {
-      this.periodic = this.open('periodic_update', ++this.periodicCycles, at, running, why, i);
-    }
+    if (this.targets(PERIODIC))
+      this.periodic = this.open(PERIODIC, ++this.periodicCycles, at, running, why, i);
   }
 
-  private open(
-    metric: Timeline['metric'],
-    cycle: number,
-    at: number,
-    running: boolean,
-    why: Why,
-    i: number,
-  ): Timeline {
-    const timeline = new Timeline(metric, cycle, at, running, why, i);
+  /** Whether some segment targets the metric (index in `METRICS`): only those get timelines. */
+  private targets(metric: number): boolean {
+    return (this.mask & (1 << metric)) !== 0;
+  }
+
+  private open(metric: number, cycle: number, at: number, running: boolean, why: Why, i: number): Timeline {
+    const timeline = new Timeline(this.arena, metric, cycle, at, running, why, i);
     this.timelines.push(timeline);
     return timeline;
   }

@@ -29,14 +29,14 @@ export function timelineSpan(timeline: Timeline, now: number): Span {
     stopWhy: timeline.stopWhy,
     cancelled: timeline.cancelled,
     end: stopAt ?? now,
-    marks: timeline.from.length,
+    marks: timeline.marks,
   };
 }
 
 /** The span of a timeline cut short at `at`, when its target was withdrawn. */
 export function withdrawnSpan(timeline: Timeline, at: number): Span {
   let marks = 1;
-  while (marks < timeline.from.length && (timeline.from[marks] as number) < at) marks++;
+  while (marks < timeline.marks && timeline.fromAt(marks) < at) marks++;
   return { stopAt: at, stopWhy: 'target withdrawn', cancelled: true, end: at, marks };
 }
 
@@ -73,12 +73,12 @@ export function walk(
   let warning: number | null = Number.isNaN(warnBudget) ? Number.NaN : null;
   const last = span.marks - 1;
   for (let i = 0; i <= last; i++) {
-    if (!(timeline.running[i] as boolean)) {
+    if (!timeline.runningAt(i)) {
       if (keepMinutes) minutes[i] = 0;
       continue;
     }
-    const from = timeline.from[i] as number;
-    const to = i < last ? (timeline.from[i + 1] as number) : span.end;
+    const from = timeline.fromAt(i);
+    const to = i < last ? timeline.fromAt(i + 1) : span.end;
     const counted = to > from ? calendar.elapsedMinutes(from, to) : 0;
     if (keepMinutes) minutes[i] = counted;
     const openEnded = i === last;
@@ -90,7 +90,7 @@ export function walk(
     }
     used += counted;
   }
-  if (span.stopAt !== null && !(timeline.running[last] as boolean)) {
+  if (span.stopAt !== null && !timeline.runningAt(last)) {
     if (due === null) due = reach(calendar, span.stopAt, budget - used, Number.POSITIVE_INFINITY);
     if (warning === null) warning = reach(calendar, span.stopAt, warnBudget - used, Number.POSITIVE_INFINITY);
   }
@@ -108,28 +108,29 @@ function reach(calendar: Calendar, from: number, minutes: number, limit: number)
 
 /** The ledger's intervals, with the minutes `walk` left; wall-minute totals in `walked`. */
 export function ledgerIntervals(timeline: Timeline, span: Span): LedgerInterval[] {
-  const intervals: LedgerInterval[] = [];
+  // Sized up front: `push` onto `[]` would reserve room for 17 (a case has a dozen clocks and more).
+  const intervals = new Array<LedgerInterval>(span.marks);
   let running = 0;
   let paused = 0;
   const last = span.marks - 1;
   for (let i = 0; i <= last; i++) {
-    const from = timeline.from[i] as number;
+    const from = timeline.fromAt(i);
     const closed = i < last || span.stopAt !== null;
-    const to = i < last ? (timeline.from[i + 1] as number) : span.end;
+    const to = i < last ? timeline.fromAt(i + 1) : span.end;
     const wallMinutes = (to - from) / MINUTE;
-    const isRunning = timeline.running[i] as boolean;
+    const isRunning = timeline.runningAt(i);
     if (isRunning) running += wallMinutes;
     else paused += wallMinutes;
-    intervals.push({
+    intervals[i] = {
       state: isRunning ? 'running' : 'paused',
       from,
       to: closed ? to : null,
-      why: timeline.why[i] as Why,
-      until: i < last ? (timeline.why[i + 1] as Why) : span.stopWhy,
-      event: timeline.event[i] as number,
+      why: timeline.whyAt(i),
+      until: i < last ? timeline.whyAt(i + 1) : span.stopWhy,
+      event: timeline.eventAt(i),
       wallMinutes,
       businessMinutes: walked.minutes[i] as number,
-    });
+    };
   }
   walked.running = running;
   walked.paused = paused;

@@ -90,7 +90,7 @@ describe('computeClocks', () => {
       ],
       [
         'invalid-duration',
-        'Unexpected duration "P1W" for resolution, expected ISO 8601 days, hours or minutes (PT4H, P1D)',
+        'Unexpected weeks in duration "P1W" for resolution at character 2, expected business days or hours such as P1D or PT7H30M (years, months and weeks have no fixed length in business time)',
       ],
       ['invalid-warning', 'Unexpected warning fraction for next_reply, expected a number in (0, 1]'],
       [

@@ -12,6 +12,7 @@ import { type SlaIssue, slaIssue } from './issues.ts';
 import type { Clock } from './ledger.ts';
 import { TargetMemo } from './target-memo.ts';
 import type { CalendarSource, TargetResolver } from './targets.ts';
+import { MarkArena } from './timeline.ts';
 
 /** The clocks of a case as of a moment, and what got in the way (see `SlaIssue`). */
 export interface SlaResult {
@@ -44,15 +45,17 @@ const NO_CREATED: SlaIssue = slaIssue({ code: 'no-created-event' });
 export function createSlaEngine(options: SlaEngineOptions): SlaEngine {
   const memo = new TargetMemo(options.resolver, options.calendars);
   let buffer: Float64Array = new Float64Array(64);
-  let busy = false; // a resolver computing clocks itself must not share the buffer
+  const arena = new MarkArena();
+  let busy = false; // a resolver computing clocks itself must not share the buffer and the arena
   return {
     compute(events, now) {
       const asOf = toEpochMs(now);
-      const times = eventTimes(events, busy ? undefined : buffer);
-      if (!busy) buffer = times;
+      if (busy) return computeCase(events, eventTimes(events), asOf, memo, new MarkArena());
+      const times = eventTimes(events, buffer);
+      buffer = times;
       busy = true;
       try {
-        return computeCase(events, times, asOf, memo);
+        return computeCase(events, times, asOf, memo, arena);
       } finally {
         busy = false;
       }
@@ -65,8 +68,9 @@ function computeCase(
   times: Float64Array,
   asOf: number,
   memo: TargetMemo,
+  arena: MarkArena,
 ): SlaResult {
-  const scan = scanCase(events, times, eventOrder(times, events.length), asOf, memo);
+  const scan = scanCase(events, times, eventOrder(times, events.length), asOf, memo, arena);
   if (scan === null) return { clocks: [], issues: [NO_CREATED] };
   const clocks: Clock[] = [];
   const issues: SlaIssue[] = [];

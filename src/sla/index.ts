@@ -4,8 +4,8 @@
  * targets. Pure: no I/O, no clock reads ("now" is passed in). Semantics: see README.md.
  */
 
-export { businessDaysDue } from './business-days.ts';
-export { type BusinessDuration, parseTargetDuration } from './duration.ts';
+// Durations are parsed and counted by `hours` (one parser, one meaning); re-exported for callers of sla.
+export { type BusinessDuration, businessDaysDue } from '../hours/index.ts';
 export {
   computeClocks,
   createSlaEngine,

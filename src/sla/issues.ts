@@ -23,6 +23,8 @@ export interface SlaIssue {
   readonly promise?: PromiseKind;
   readonly calendar?: string;
   readonly duration?: string;
+  /** For `invalid-duration`: where (1-based character of `duration`) and what the parser found. */
+  readonly problem?: { readonly column: number; readonly unexpected: string; readonly expected: string };
   readonly policy?: PolicyRef;
   readonly rule?: RuleRef;
   readonly attributes?: CaseAttributes;
@@ -50,8 +52,15 @@ function wording(issue: IssueData): string {
       return 'Unexpected attributes no response-times rule matches, expected a target for every case';
     case 'unknown-calendar':
       return `Unexpected calendar "${issue.calendar}" for ${metric}, expected a calendar the policy defines`;
-    case 'invalid-duration':
-      return `Unexpected duration "${issue.duration}" for ${metric}, expected ISO 8601 days, hours or minutes (PT4H, P1D)`;
+    case 'invalid-duration': {
+      // The parser's words (`hours/readBusinessDuration`), so hours and sla describe a bad duration alike.
+      const { unexpected, column, expected } = issue.problem ?? {
+        unexpected: `duration "${issue.duration}"`,
+        column: 1,
+        expected: 'an ISO 8601 business duration such as PT4H, PT7H30M or P1D',
+      };
+      return `Unexpected ${unexpected} for ${metric} at character ${column}, expected ${expected}`;
+    }
     case 'invalid-warning':
       return `Unexpected warning fraction for ${metric}, expected a number in (0, 1]`;
     case 'no-opening':

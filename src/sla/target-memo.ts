@@ -5,7 +5,7 @@
  */
 
 import type { Calendar } from '../hours/calendar.ts';
-import { type BusinessDuration, parseTargetDuration } from './duration.ts';
+import { type BusinessDuration, isDurationError, readBusinessDuration } from '../hours/index.ts';
 import type { AttributeValue, CaseAttributes } from './events.ts';
 import { type SlaIssue, slaIssue } from './issues.ts';
 import {
@@ -163,16 +163,18 @@ function prepare(
   for (const target of set.targets) {
     const { metric, promise } = target;
     const calendar = lookupCalendar(calendars, target.calendar);
-    const duration = parseTargetDuration(target.duration);
+    const duration = readBusinessDuration(target.duration);
     if (calendar === undefined) {
       issues.push(
         slaIssue({ code: 'unknown-calendar', metric, promise, calendar: target.calendar, ...where }),
       );
       continue;
     }
-    if (duration === null) {
+    if (isDurationError(duration)) {
+      const { offset, unexpected, expected } = duration;
+      const problem = { column: offset + 1, unexpected, expected };
       issues.push(
-        slaIssue({ code: 'invalid-duration', metric, promise, duration: target.duration, ...where }),
+        slaIssue({ code: 'invalid-duration', metric, promise, duration: target.duration, problem, ...where }),
       );
       continue;
     }

@@ -22,39 +22,98 @@ export type Why =
   | 'target withdrawn';
 
 /**
- * Marks in parallel arrays: mark i opens an interval at `from[i]`, running or paused, for `why[i]`,
- * caused by event `event[i]` (index in the caller's array); it lasts until the next mark, the stop,
- * or "now". Marks at the same instant collapse into one.
+ * The marks of every timeline of a case, in arrays reused from case to case. A case has a dozen or
+ * more cycles of one to a few marks each; four small arrays per cycle were most of what scanning
+ * allocated. Each timeline owns a contiguous run of slots and moves to a run twice as long when it
+ * fills up (the old run is left behind until `reset`).
+ */
+export class MarkArena {
+  from = new Float64Array(256);
+  running = new Uint8Array(256);
+  why: Why[] = new Array<Why>(256).fill('created');
+  event = new Int32Array(256);
+  private used = 0;
+
+  /** Forgets every mark: the timelines of the previous case must no longer be read. */
+  reset(): void {
+    this.used = 0;
+  }
+
+  /** The first of `count` fresh slots, growing the arrays when needed. */
+  allocate(count: number): number {
+    const base = this.used;
+    this.used += count;
+    if (this.used > this.from.length) this.grow(this.used * 2);
+    return base;
+  }
+
+  private grow(length: number): void {
+    const from = new Float64Array(length);
+    from.set(this.from);
+    this.from = from;
+    const running = new Uint8Array(length);
+    running.set(this.running);
+    this.running = running;
+    const event = new Int32Array(length);
+    event.set(this.event);
+    this.event = event;
+    while (this.why.length < length) this.why.push('created');
+  }
+}
+
+/** Slots a timeline gets at first: most cycles pause at most once. */
+const INITIAL_SLOTS = 4;
+
+/**
+ * Marks: mark i opens an interval at `fromAt(i)`, running or paused, for `whyAt(i)`, caused by event
+ * `eventAt(i)` (index in the caller's array); it lasts until the next mark, the stop, or "now".
+ * Marks at the same instant collapse into one. They live in the case's `MarkArena`.
  */
 export class Timeline {
-  readonly from: number[];
-  readonly running: boolean[];
-  readonly why: Why[];
-  readonly event: number[];
-  /** Index of `metric` in `METRICS`. */
-  readonly metricIndex: number;
+  readonly metric: Metric;
+  /** Number of marks (at least 1). */
+  marks = 0;
   stoppedAt: number | null = null;
   stopWhy: Why | null = null;
   stopEvent = -1;
   cancelled = false;
+  private base: number;
+  private capacity = INITIAL_SLOTS;
 
   constructor(
-    readonly metric: Metric,
+    /** Where the marks live; valid until the arena is reset for the next case. */
+    private readonly arena: MarkArena,
+    /** Index of the metric in `METRICS`. */
+    readonly metricIndex: number,
     readonly cycle: number,
     at: number,
     running: boolean,
     why: Why,
     event: number,
   ) {
-    this.metricIndex = METRICS.indexOf(metric);
-    this.from = [at];
-    this.running = [running];
-    this.why = [why];
-    this.event = [event];
+    this.metric = METRICS[metricIndex] as Metric;
+    this.base = arena.allocate(INITIAL_SLOTS);
+    this.push(at, running, why, event);
   }
 
   get start(): number {
-    return this.from[0] as number;
+    return this.fromAt(0);
+  }
+
+  fromAt(i: number): number {
+    return this.arena.from[this.base + i] as number;
+  }
+
+  runningAt(i: number): boolean {
+    return this.arena.running[this.base + i] === 1;
+  }
+
+  whyAt(i: number): Why {
+    return this.arena.why[this.base + i] as Why;
+  }
+
+  eventAt(i: number): number {
+    return this.arena.event[this.base + i] as number;
   }
 
   get active(): boolean {
@@ -62,7 +121,7 @@ export class Timeline {
   }
 
   get isRunning(): boolean {
-    return this.stoppedAt === null && (this.running[this.running.length - 1] as boolean);
+    return this.stoppedAt === null && this.runningAt(this.marks - 1);
   }
 
   pause(at: number, why: Why, event: number): void {
@@ -94,28 +153,47 @@ export class Timeline {
   }
 
   private mark(at: number, running: boolean, why: Why, event: number, force = false): void {
-    const last = this.from.length - 1;
-    if (this.from[last] === at) {
+    const last = this.marks - 1;
+    if (this.fromAt(last) === at) {
       if (last === 0) {
-        this.running[0] = running; // keep the start's reason
+        this.arena.running[this.base] = running ? 1 : 0; // keep the start's reason
         return;
       }
-      if (this.running[last - 1] === running) {
-        this.from.pop();
-        this.running.pop();
-        this.why.pop();
-        this.event.pop();
+      if (this.runningAt(last - 1) === running) {
+        this.marks--;
         return;
       }
-      this.running[last] = running;
-      this.why[last] = why;
-      this.event[last] = event;
+      this.set(last, at, running, why, event);
       return;
     }
-    if (this.running[last] === running && !force) return;
-    this.from.push(at);
-    this.running.push(running);
-    this.why.push(why);
-    this.event.push(event);
+    if (this.runningAt(last) === running && !force) return;
+    this.push(at, running, why, event);
+  }
+
+  private push(at: number, running: boolean, why: Why, event: number): void {
+    if (this.marks === this.capacity) {
+      const base = this.arena.allocate(this.capacity * 2);
+      const arena = this.arena; // read after allocate: the arrays may have grown
+      // A plain loop: a few marks, where `copyWithin` costs more to call than to run.
+      for (let from = this.base, to = base, end = this.base + this.marks; from < end; from++, to++) {
+        arena.from[to] = arena.from[from] as number;
+        arena.running[to] = arena.running[from] as number;
+        arena.why[to] = arena.why[from] as Why;
+        arena.event[to] = arena.event[from] as number;
+      }
+      this.base = base;
+      this.capacity *= 2;
+    }
+    this.set(this.marks, at, running, why, event);
+    this.marks++;
+  }
+
+  private set(i: number, at: number, running: boolean, why: Why, event: number): void {
+    const arena = this.arena;
+    const slot = this.base + i;
+    arena.from[slot] = at;
+    arena.running[slot] = running ? 1 : 0;
+    arena.why[slot] = why;
+    arena.event[slot] = event;
   }
 }
