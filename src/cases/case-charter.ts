@@ -49,8 +49,9 @@ export async function charterForNewCase(
   orgId: string,
   timeZone: string,
   now: number,
+  charterRevision?: number,
 ): Promise<{ charter: Charter; versions: PolicyVersions }> {
-  const inForce = await charterInForce(db, orgId, localDate(now, timeZone));
+  const inForce = await charterInForce(db, orgId, localDate(now, timeZone), charterRevision);
   // Keep the compiled charter under the versions' key too, so the case's first recompute is free.
   const key = `${orgId}:${versionKey(inForce.versions)}`;
   if (!charters.has(key)) remember(key, inForce.charter);

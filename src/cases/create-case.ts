@@ -52,7 +52,7 @@ export async function createCase(ctx: CaseContext, input: NewCase): Promise<Crea
     .updateTable('orgs')
     .set((eb) => ({ next_case_number: eb('next_case_number', '+', 1) }))
     .where('org_id', '=', orgId)
-    .returning(['next_case_number', 'time_zone'])
+    .returning(['next_case_number', 'time_zone', 'charter_revision'])
     .executeTakeFirstOrThrow();
   const number = counter.next_case_number - 1;
 
@@ -89,7 +89,13 @@ export async function createCase(ctx: CaseContext, input: NewCase): Promise<Crea
     tier = customer.tier;
   }
 
-  const { charter, versions } = await charterForNewCase(trx, orgId, counter.time_zone, now);
+  const { charter, versions } = await charterForNewCase(
+    trx,
+    orgId,
+    counter.time_zone,
+    now,
+    counter.charter_revision,
+  );
   const priority = input.priority ?? 'normal';
   const portalToken = newPortalToken(orgId);
   const row: CaseTable = {

@@ -16,6 +16,8 @@ export interface CharterInForce {
 }
 
 const cache = new Map<string, CharterInForce>();
+/** `org:revision:date` → the charter in force: no query at all while nothing was published. */
+const byDay = new Map<string, CharterInForce>();
 
 /**
  * The charter in force on a local date (`YYYY-MM-DD`, the organisation's time zone).
@@ -25,7 +27,24 @@ export async function charterInForce(
   db: Kysely<Database>,
   orgId: string,
   date: string,
+  /** The organisation's `charter_revision` when the caller has just read it. */
+  knownRevision?: number,
 ): Promise<CharterInForce> {
+  const revision =
+    knownRevision ??
+    (await db.selectFrom('orgs').select('charter_revision').where('org_id', '=', orgId).executeTakeFirst())
+      ?.charter_revision ??
+    -1;
+  const dayKey = `${orgId}:${revision}:${date}`;
+  const known = byDay.get(dayKey);
+  if (known) return known;
+  const found = await lookUp(db, orgId, date);
+  if (byDay.size > 1000) byDay.clear();
+  byDay.set(dayKey, found);
+  return found;
+}
+
+async function lookUp(db: Kysely<Database>, orgId: string, date: string): Promise<CharterInForce> {
   // Sources are fetched only when this set of versions has not been compiled yet.
   const rows = await db
     .selectFrom('policy_versions')

@@ -91,11 +91,18 @@ export function factToMinor(value: unknown, currency: string): number | null {
  * @example formatMoney(4999, 'GBP') // '£49.99'
  */
 export function formatMoney(minor: number, currency: string): string {
-  const digits = minorDigits(currency);
-  return new Intl.NumberFormat('en-GB', {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(minorToPounds(minor, currency));
+  let f = moneyFormats.get(currency);
+  if (!f) {
+    // Building a formatter costs far more than formatting with it: one per currency.
+    const digits = minorDigits(currency);
+    f = new Intl.NumberFormat('en-GB', {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    moneyFormats.set(currency, f);
+  }
+  return f.format(minorToPounds(minor, currency));
 }
+const moneyFormats = new Map<string, Intl.NumberFormat>();

@@ -22,6 +22,7 @@ import { groupCommitter, type Work } from './group-commit.ts';
 import * as initial from './migrations/0001-initial.ts';
 import * as customerRefs from './migrations/0002-customer-refs.ts';
 import * as decisionAuthority from './migrations/0004-decision-authority.ts';
+import * as charterRevision from './migrations/0005-charter-revision.ts';
 import type { Database } from './schema.ts';
 
 export interface Store {
@@ -53,6 +54,7 @@ function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0001-initial': { up: (db) => initial.up(db, dialect) },
     '0002-customer-refs': { up: (db) => customerRefs.up(db, dialect) },
     '0004-decision-authority': { up: (db) => decisionAuthority.up(db, dialect) },
+    '0005-charter-revision': { up: (db) => charterRevision.up(db, dialect) },
   };
 }
 

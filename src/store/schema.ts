@@ -17,6 +17,8 @@ export interface OrgTable {
   currency: string;
   created_at: number;
   next_case_number: number;
+  /** Bumped by a trigger on every write to the organisation's policy versions (cache key). */
+  charter_revision: Generated<number>;
 }
 
 export interface TeamTable {
