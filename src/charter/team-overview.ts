@@ -1,10 +1,11 @@
 /**
  * @module charter/team-overview
  * The console's team and standards overview: per person, open cases, cases resolved in the last
- * seven days and SLA breaches (open cases past their deadline now, breaches recorded in the last
+ * seven days and SLA breaches (open cases past their deadline now, breaches that fell in the last
  * seven days); and the standards the charter in force declares.
  */
 import type { Kysely } from 'kysely';
+import { fromJsonText } from '../store/dialect.ts';
 import type { Database } from '../store/schema.ts';
 import { charterInForce } from './charter-in-force.ts';
 import { orgToday } from './policy-context.ts';
@@ -18,7 +19,7 @@ export interface AgentLoad {
   readonly resolvedLast7Days: number;
   /** Open cases whose next SLA deadline has passed. */
   readonly overdueNow: number;
-  /** SLA breaches recorded on their cases in the last seven days. */
+  /** SLA breaches on their cases that fell in the last seven days. */
   readonly breachesLast7Days: number;
 }
 
@@ -67,16 +68,23 @@ export async function teamOverview(db: Kysely<Database>, orgId: string, now: num
     .where('status', 'in', ['resolved', 'closed'])
     .groupBy('assignee_id')
     .execute();
-  const breaches = await db
+  // A breach is recorded at or after its instant, so entries recorded in the window hold every breach
+  // that fell in it; those recorded late for an older breach (e.g. jobs catching up) are left out.
+  const breachEntries = await db
     .selectFrom('timeline_entries as t')
     .innerJoin('cases as c', (j) => j.onRef('c.org_id', '=', 't.org_id').onRef('c.id', '=', 't.case_id'))
-    .select((eb) => ['c.assignee_id', eb.fn.countAll().as('n')])
+    .select(['c.assignee_id', 't.data'])
     .where('t.org_id', '=', orgId)
     .where('t.kind', '=', 'sla')
     .where('t.body', 'like', '%breached%')
     .where('t.created_at', '>=', since)
-    .groupBy('c.assignee_id')
     .execute();
+  const breaches = new Map<string | null, number>();
+  for (const e of breachEntries) {
+    const data = fromJsonText<{ event?: unknown; at?: unknown }>(e.data, {});
+    if (data.event !== 'breach' || typeof data.at !== 'number' || data.at < since || data.at > now) continue;
+    breaches.set(e.assignee_id, (breaches.get(e.assignee_id) ?? 0) + 1);
+  }
   const users = await db
     .selectFrom('users')
     .select(['id', 'name', 'role', 'disabled'])
@@ -97,7 +105,7 @@ export async function teamOverview(db: Kysely<Database>, orgId: string, now: num
     at(r.assignee_id).overdue += Number(r.overdue ?? 0);
   }
   for (const r of resolved) at(r.assignee_id).resolved += Number(r.n);
-  for (const r of breaches) at(r.assignee_id).breaches += Number(r.n);
+  for (const [id, n] of breaches) at(id).breaches += n;
   const byId = new Map(users.map((u) => [u.id, u]));
   const people: AgentLoad[] = [...counts.entries()].map(([id, c]) => {
     const u = id ? byId.get(id) : undefined;

@@ -4,7 +4,7 @@ const load = z.object({
   open_cases: z.number().int(),
   resolved_last_7_days: z.number().int(),
   overdue_now: z.number().int().describe('Open cases whose next SLA deadline has passed'),
-  breaches_last_7_days: z.number().int().describe('SLA breaches recorded on their cases in the last 7 days'),
+  breaches_last_7_days: z.number().int().describe('SLA breaches on their cases that fell in the last 7 days'),
 });
 
 export const consoleOverviewResponse = z.object({

@@ -749,6 +749,41 @@ describe.each(ENGINES)('policy routes on %s', (engine) => {
       .set({ next_deadline: NOW - 60_000 })
       .where('id', '=', id)
       .execute();
+    // Two breaches recorded now: one fell an hour ago, one eight days ago (a job catching up).
+    const entry = (seq: number, at: number) => ({
+      org_id: s.orgs.a.orgId,
+      id: `sla-${seq}-${id}`,
+      case_id: id,
+      seq: 100 + seq,
+      kind: 'sla' as const,
+      visibility: 'internal' as const,
+      actor_type: 'system' as const,
+      actor_id: null,
+      body: 'Customer promise for first reply breached',
+      data: JSON.stringify({ event: 'breach', clock: 'first_reply', at }),
+      amends_id: null,
+      created_at: NOW,
+    });
+    await s.store.db
+      .insertInto('timeline_entries')
+      .values([entry(1, NOW - 3_600_000), entry(2, NOW - 8 * 86_400_000)])
+      .execute();
+    // A second case of theirs, resolved yesterday; a third resolved nine days ago.
+    for (const [subject, ago] of [
+      ['Resolved', 86_400_000],
+      ['Old', 9 * 86_400_000],
+    ] as const) {
+      const other = await admin.request({
+        method: 'POST',
+        url: '/api/cases',
+        payload: { kind: 'question', channel: 'email', subject, body: 'Hi' },
+      });
+      await s.store.db
+        .updateTable('cases')
+        .set({ status: 'resolved', resolved_at: NOW - ago, assignee_id: s.orgs.a.users.agent })
+        .where('id', '=', other.json().case.id)
+        .execute();
+    }
     const r = await as('auditor', { method: 'GET', url: '/api/console/overview' });
     expect(r.statusCode, r.body).toBe(200);
     const o = r.json();
@@ -758,8 +793,8 @@ describe.each(ENGINES)('policy routes on %s', (engine) => {
       role: 'agent',
       open_cases: 1,
       overdue_now: 1,
-      resolved_last_7_days: 0,
-      breaches_last_7_days: 0,
+      resolved_last_7_days: 1,
+      breaches_last_7_days: 1,
     });
     expect(o.totals.open_cases).toBe(1);
     expect(o.standards.length).toBeGreaterThan(0);
