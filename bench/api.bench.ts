@@ -51,7 +51,7 @@ const created = (await (
     kind: 'refund request',
     channel: 'email',
     subject: 'Bench refund',
-    message: 'Refund please',
+    body: 'Refund please',
   })
 ).json()) as { case: { id: string } };
 
@@ -60,7 +60,7 @@ const caseBody = JSON.stringify({
   channel: 'email',
   priority: 'normal',
   subject: 'Where is my order?',
-  message: 'It was due on Monday.',
+  body: 'It was due on Monday.',
 });
 await cannon({ url: `${server.url}/api/cases`, method: 'POST', headers, body: caseBody, duration: 2 }); // warm-up
 const createCase = await cannon({ url: `${server.url}/api/cases`, method: 'POST', headers, body: caseBody });
@@ -71,7 +71,7 @@ const decideBody = JSON.stringify({
     'Item condition': 'unopened',
     'Product category': 'cookware',
     'Customer tier': 'standard',
-    'Lifetime value': 120,
+    'Order amount': 80,
   },
 });
 const decide = await cannon({

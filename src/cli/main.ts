@@ -18,7 +18,10 @@ Usage:
   charter hours elapsed <file> --calendar <name> --start <ISO> --end <ISO>
   charter hours open <file> --calendar <name> --at <ISO>
   charter serve            (PORT, DATA_DIR, DATABASE_URL from the environment)
-  charter demo`;
+  charter init [--demo]    migrate the database; --demo also creates the demo company
+  charter audit verify [--org <slug>]
+                           check the audit chains; exit 1 naming the first broken entry
+  charter demo             walk a few refund requests through the demo charter`;
 
 const stdio: Io = {
   out: (t) => process.stdout.write(`${t}\n`),
@@ -45,12 +48,15 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
         end: { type: 'string' },
         at: { type: 'string' },
         minutes: { type: 'string' },
+        org: { type: 'string' },
+        demo: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
     const opts = Object.fromEntries(
       Object.entries(values).filter(([, v]) => typeof v === 'string'),
     ) as Record<string, string>;
+    const flags = { ...opts, ...(values.demo === true ? { demo: true } : {}) };
     switch (verb) {
       case 'lint':
         return lintCommand(positionals, opts, io);
@@ -64,6 +70,14 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
         const { serveCommand } = await import('./serve-command.ts');
         return serveCommand(io);
       }
+      case 'init': {
+        const { initCommand } = await import('./store-commands.ts');
+        return initCommand(flags, io);
+      }
+      case 'audit': {
+        const { auditCommand } = await import('./store-commands.ts');
+        return auditCommand(positionals, flags, io);
+      }
       case 'demo': {
         const { demoCommand } = await import('./demo-command.ts');
         return demoCommand(io);
@@ -76,7 +90,7 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
         return verb === undefined ? 2 : 0;
       default:
         io.err(
-          `Unexpected command "${verb}", expected one of lint, decide, diff, hours, serve, demo\n\n${USAGE}`,
+          `Unexpected command "${verb}", expected one of lint, decide, diff, hours, serve, init, audit, demo\n\n${USAGE}`,
         );
         return 2;
     }

@@ -35,6 +35,8 @@ export function startCheckpointer(path: string, intervalMs = 200): Checkpointer 
     stop: () =>
       new Promise<void>((resolve) => {
         worker.once('exit', () => resolve());
+        // Unreferenced, the worker would not keep the process alive while we wait for it.
+        worker.ref();
         worker.postMessage('stop');
         setTimeout(() => void worker.terminate(), 2000).unref();
       }),
