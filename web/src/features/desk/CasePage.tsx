@@ -2,13 +2,14 @@
  * One case: what it is about and who it is with, the customer, the timeline and the forms that add
  * to it, the procedure checklist, status/transfer/escalation, the SLA ledger and the decision panel.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { get } from '../../shared/api.ts';
 import { dateTime } from '../../shared/format.ts';
 import { CaseActions } from './CaseActions.tsx';
 import { Compose } from './Compose.tsx';
 import { CustomerCard } from './CustomerCard.tsx';
+import { loadCase } from './caseCache.ts';
 import { DecisionPanel } from './DecisionPanel.tsx';
 import { useDirectory, useLoad } from './data.tsx';
 import { Procedure } from './Procedure.tsx';
@@ -18,8 +19,9 @@ import type { CaseDetail, DecisionView } from './types.ts';
 import { staffName, teamName } from './util.ts';
 
 export function CasePage({ id }: { id: string }) {
-  const detail = useLoad(id, () => get<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`));
-  const decisions = useLoad(id, () =>
+  const detail = useLoad(id, () => loadCase(id));
+  // Asked once the case is in, so the case itself is answered first.
+  const decisions = useLoad(detail.data || detail.error ? id : null, () =>
     get<{ items: DecisionView[] }>(`/api/cases/${encodeURIComponent(id)}/decisions?limit=200`),
   );
   const directory = useDirectory();
@@ -83,36 +85,71 @@ export function CasePage({ id }: { id: string }) {
           </p>
         )}
       </header>
-      <div className="case-grid">
-        <div className="case-main">
-          <section className="panel" aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">Timeline</h2>
-            <Timeline caseId={c.id} entries={d.timeline} directory={directory} onChanged={changed} />
-          </section>
-          <section className="panel" aria-labelledby="compose-heading">
-            <h2 id="compose-heading">Add to the case</h2>
-            <Compose caseId={c.id} onChanged={changed} />
-          </section>
-          <DecisionPanel kase={c} decisions={decisions.data?.items ?? null} onChanged={changed} />
-        </div>
-        <div className="case-side">
-          <CustomerCard customerId={c.customer_id} orderId={c.order_id} />
-          <Procedure
-            caseId={c.id}
-            steps={d.procedure}
-            blocking={blocking}
-            directory={directory}
-            onChanged={changed}
-          />
-          <CaseActions
-            kase={c}
-            directory={directory}
-            onChanged={changed}
-            onBlocked={(steps) => setBlocked({ id, steps })}
-          />
-          <SlaLedger caseId={c.id} sla={d.sla} />
-        </div>
-      </div>
+      <CaseBody
+        key={c.id}
+        detail={d}
+        decisions={decisions.data?.items ?? null}
+        blocking={blocking}
+        onChanged={changed}
+        onBlocked={(steps) => setBlocked({ id, steps })}
+      />
     </main>
+  );
+}
+
+/**
+ * The timeline renders with the heading; the panels around it follow in a deferred render (React
+ * yields to the browser in between), so the page is readable a frame sooner.
+ */
+function CaseBody({
+  detail: d,
+  decisions,
+  blocking,
+  onChanged,
+  onBlocked,
+}: {
+  detail: CaseDetail;
+  decisions: readonly DecisionView[] | null;
+  blocking: readonly string[];
+  onChanged: () => Promise<void>;
+  onBlocked: (steps: readonly string[]) => void;
+}) {
+  const directory = useDirectory();
+  const rest = useDeferredValue(true, false);
+  const c = d.case;
+  return (
+    <div className="case-grid">
+      <div className="case-main">
+        <section className="panel" aria-labelledby="timeline-heading">
+          <h2 id="timeline-heading">Timeline</h2>
+          <Timeline caseId={c.id} entries={d.timeline} directory={directory} onChanged={onChanged} />
+        </section>
+        {rest && (
+          <>
+            <section className="panel" aria-labelledby="compose-heading">
+              <h2 id="compose-heading">Add to the case</h2>
+              <Compose caseId={c.id} onChanged={onChanged} />
+            </section>
+            <DecisionPanel kase={c} decisions={decisions} onChanged={onChanged} />
+          </>
+        )}
+      </div>
+      <div className="case-side">
+        {rest && (
+          <>
+            <CustomerCard customerId={c.customer_id} orderId={c.order_id} />
+            <Procedure
+              caseId={c.id}
+              steps={d.procedure}
+              blocking={blocking}
+              directory={directory}
+              onChanged={onChanged}
+            />
+            <CaseActions kase={c} directory={directory} onChanged={onChanged} onBlocked={onBlocked} />
+            <SlaLedger caseId={c.id} sla={d.sla} />
+          </>
+        )}
+      </div>
+    </div>
   );
 }

@@ -7,6 +7,7 @@ import { Link, useLocation, useSearchParams } from 'wouter';
 import { get } from '../../shared/api.ts';
 import { dateTime } from '../../shared/format.ts';
 import { useMe } from '../../shared/session.tsx';
+import { prefetchCase } from './caseCache.ts';
 import { errorText, useDirectory, useLoad } from './data.tsx';
 import { ShortcutHelp, ShortcutList } from './Shortcuts.tsx';
 import { KINDS, OPEN_STATUSES, PRIORITIES, type QueueItem, type QueuePage, STATUSES } from './types.ts';
@@ -72,7 +73,9 @@ export function Queue() {
   }, [page.reload]);
 
   const open = (item: QueueItem | undefined) => {
-    if (item) navigate(`/cases/${item.case.id}`);
+    if (!item) return;
+    prefetchCase(item.case.id);
+    navigate(`/cases/${item.case.id}`);
   };
 
   useEffect(() => {
@@ -253,7 +256,15 @@ export function Queue() {
                 </td>
                 <td>#{c.number}</td>
                 <td>
-                  <Link href={`/cases/${c.id}`}>{c.subject}</Link>
+                  <Link
+                    href={`/cases/${c.id}`}
+                    onMouseEnter={() => prefetchCase(c.id)}
+                    onFocus={() => prefetchCase(c.id)}
+                    onPointerDown={() => prefetchCase(c.id)}
+                    onClick={() => prefetchCase(c.id)}
+                  >
+                    {c.subject}
+                  </Link>
                 </td>
                 <td>{item.customer_name ?? <span className="muted">—</span>}</td>
                 <td>{c.kind}</td>
