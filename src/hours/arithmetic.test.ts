@@ -29,6 +29,21 @@ describe('a calendar with a lunch break', () => {
     expect(iso(support.addMinutes(at('2027-01-09T13:00:00Z'), 120))).toBe('2027-01-11T10:00:00.000Z');
   });
 
+  it('finds due times one interval on, a few on, and weeks on alike (stepped through, then galloped)', () => {
+    // A week of this calendar is 11 intervals (two a weekday, one on Saturday), 41.5 hours.
+    const monday = at('2027-01-04T10:00:00Z');
+    for (const weeks of [0, 1, 2, 10]) {
+      for (const minutes of [30, 210, 240, 450, 2100, 2490]) {
+        const budget = weeks * 2490 + minutes;
+        const due = support.addMinutes(monday, budget);
+        expect(support.elapsedMinutes(monday, due)).toBe(budget);
+        expect(support.addMinutes(monday, budget + 0.5)).toBeGreaterThan(due);
+      }
+    }
+    // Exactly one week from Monday 10:00: the next Monday 10:00.
+    expect(iso(support.addMinutes(monday, 2490))).toBe('2027-01-11T10:00:00.000Z');
+  });
+
   it('starts a clock started while closed at the next opening', () => {
     expect(iso(support.addMinutes(at('2027-01-04T12:45:00Z'), 15))).toBe('2027-01-04T13:45:00.000Z');
     expect(iso(support.addMinutes(at('2027-01-04T12:30:00Z'), 1))).toBe('2027-01-04T13:31:00.000Z');

@@ -6,7 +6,7 @@
 
 import { budgetMinutes, sameBudget } from './clock-budget.ts';
 import type { Segment } from './clock-scan.ts';
-import { ledgerIntervals, type Span, timelineSpan, walk, walked, withdrawnSpan } from './clock-walk.ts';
+import { ledgerIntervals, type Span, spanOf, walk, walked } from './clock-walk.ts';
 import { type SlaIssue, slaIssue } from './issues.ts';
 import type { AppliedTarget, Clock, ClockState, LedgerInterval } from './ledger.ts';
 import { type PreparedTarget, targetSlot } from './target-memo.ts';
@@ -63,7 +63,7 @@ function evaluatePromise(
   issues: SlaIssue[],
 ): void {
   const withdrawal = finalIndex + 1 < last ? (segments[finalIndex + 1] as Segment).from : null;
-  const span = withdrawal === null ? timelineSpan(timeline, now) : withdrawnSpan(timeline, withdrawal);
+  const span = spanOf(timeline, now, withdrawal);
   const start = timeline.start;
 
   // The final target is walked first: its walk gives the ledger, and its due instant is also that of
@@ -88,10 +88,11 @@ function evaluatePromise(
     pausedMinutes = walked.paused;
   } // else the loop below reports the first target (in time order) whose calendar never opens
 
-  let count = 0; // sized up front, as the ledger's intervals
-  for (let k = first; k <= finalIndex; k++) if (targetOf(segments, k, slot) !== null) count++;
-  const applied = new Array<AppliedTarget>(count);
-  count = 0;
+  // Sized up front, as the ledger's intervals: `push` onto `[]` would reserve room for 17.
+  let targets = 0;
+  for (let k = first; k <= finalIndex; k++) if (targetOf(segments, k, slot) !== null) targets++;
+  const applied = new Array<AppliedTarget>(targets);
+  let n = 0;
   let breachedAt: number | null = null;
   let previous: PreparedTarget | null = null;
   let previousBudget: number | null = null;
@@ -117,10 +118,10 @@ function evaluatePromise(
     const from = Math.max(segment.from, start);
     const to = k + 1 < last ? (segments[k + 1] as Segment).from : span.end;
     if (breachedAt === null && dueAt !== null && dueAt < to) breachedAt = Math.max(dueAt, from);
-    applied[count++] = appliedTarget(prepared, segment, from, budget, dueAt);
+    applied[n++] = appliedTarget(prepared, segment, from, budget, dueAt);
   }
 
-  const target = applied[count - 1] as AppliedTarget;
+  const target = applied[n - 1] as AppliedTarget;
   const budget = target.budgetMinutes;
   const lastPaused = !timeline.runningAt(span.marks - 1);
   const active = span.stopAt === null;

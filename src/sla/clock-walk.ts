@@ -21,23 +21,36 @@ export interface Span {
   readonly marks: number;
 }
 
-/** The span of a timeline as the events left it: to its stop, else to "now". */
-export function timelineSpan(timeline: Timeline, now: number): Span {
-  const stopAt = timeline.stoppedAt;
-  return {
-    stopAt,
-    stopWhy: timeline.stopWhy,
-    cancelled: timeline.cancelled,
-    end: stopAt ?? now,
-    marks: timeline.marks,
-  };
-}
+/** Clocks are evaluated one at a time, so one span object serves them all (valid until the next call). */
+const span: { -readonly [K in keyof Span]: Span[K] } = {
+  stopAt: null,
+  stopWhy: null,
+  cancelled: false,
+  end: 0,
+  marks: 0,
+};
 
-/** The span of a timeline cut short at `at`, when its target was withdrawn. */
-export function withdrawnSpan(timeline: Timeline, at: number): Span {
+/**
+ * The span of a timeline: as the events left it (to its stop, else to "now"), or cut short at
+ * `withdrawal` when its target was withdrawn then.
+ */
+export function spanOf(timeline: Timeline, now: number, withdrawal: number | null): Span {
+  if (withdrawal === null) {
+    span.stopAt = timeline.stoppedAt;
+    span.stopWhy = timeline.stopWhy;
+    span.cancelled = timeline.cancelled;
+    span.end = timeline.stoppedAt ?? now;
+    span.marks = timeline.marks;
+    return span;
+  }
   let marks = 1;
-  while (marks < timeline.marks && timeline.fromAt(marks) < at) marks++;
-  return { stopAt: at, stopWhy: 'target withdrawn', cancelled: true, end: at, marks };
+  while (marks < timeline.marks && timeline.fromAt(marks) < withdrawal) marks++;
+  span.stopAt = withdrawal;
+  span.stopWhy = 'target withdrawn';
+  span.cancelled = true;
+  span.end = withdrawal;
+  span.marks = marks;
+  return span;
 }
 
 /** Results of the last `walk` and `ledgerIntervals` (valid until the next call). */
@@ -108,7 +121,7 @@ function reach(calendar: Calendar, from: number, minutes: number, limit: number)
 
 /** The ledger's intervals, with the minutes `walk` left; wall-minute totals in `walked`. */
 export function ledgerIntervals(timeline: Timeline, span: Span): LedgerInterval[] {
-  // Sized up front: `push` onto `[]` would reserve room for 17 (a case has a dozen clocks and more).
+  // Sized up front: `push` onto `[]` would reserve room for 17 (and a case has a dozen clocks or more).
   const intervals = new Array<LedgerInterval>(span.marks);
   let running = 0;
   let paused = 0;
