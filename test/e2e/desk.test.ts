@@ -34,7 +34,9 @@ async function json<T>(r: Response): Promise<T> {
 
 /** The case ids in the queue table, top to bottom. */
 function domIds(page: Page): Promise<string[]> {
-  return page.$$eval('table.queue-table tbody tr', (rows) => rows.map((r) => r.getAttribute('data-case-id') ?? ''));
+  return page.$$eval('table.queue-table tbody tr', (rows) =>
+    rows.map((r) => r.getAttribute('data-case-id') ?? ''),
+  );
 }
 
 describe('agent desk in chromium', () => {
@@ -70,7 +72,15 @@ describe('agent desk in chromium', () => {
         delivered_at: new Date(now - 5 * DAY).toISOString(),
         currency: 'GBP',
         total_minor: 24_000,
-        items: [{ sku: 'SA-505', name: 'Stand mixer', category: 'small appliances', quantity: 1, unit_minor: 24_000 }],
+        items: [
+          {
+            sku: 'SA-505',
+            name: 'Stand mixer',
+            category: 'small appliances',
+            quantity: 1,
+            unit_minor: 24_000,
+          },
+        ],
       }),
     );
     const created = await json<{ case: { id: string; number: number; subject: string } }>(
@@ -134,7 +144,9 @@ describe('agent desk in chromium', () => {
       complaints.length,
     );
     expect(await domIds(page)).toEqual(complaints);
-    const kinds = await page.$$eval('table.queue-table tbody tr td:nth-child(5)', (c) => c.map((x) => x.textContent));
+    const kinds = await page.$$eval('table.queue-table tbody tr td:nth-child(5)', (c) =>
+      c.map((x) => x.textContent),
+    );
     expect(new Set(kinds)).toEqual(new Set(['complaint']));
     await page.getByLabel('Kind').selectOption('');
 
@@ -162,7 +174,9 @@ describe('agent desk in chromium', () => {
     await page.keyboard.press('j');
     await page.keyboard.press('j');
     await page.keyboard.press('k');
-    expect(await page.getAttribute('table.queue-table tbody tr[aria-current="true"]', 'data-case-id')).toBe(ids[1]);
+    expect(await page.getAttribute('table.queue-table tbody tr[aria-current="true"]', 'data-case-id')).toBe(
+      ids[1],
+    );
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`/desk/cases/${ids[1]}$`));
     const second = api.items.find((i) => i.case.id === ids[1]);
@@ -181,9 +195,20 @@ describe('agent desk in chromium', () => {
     const card = page.locator('section.customer-card');
     await card.getByText('Harriet Quill').waitFor();
     const cardText = (await card.textContent()) ?? '';
-    for (const want of ['silver', 'Lifetime value', '£240.00', 'Orders', 'LH-E2E-1', 'surveys: yes', 'no calls'])
+    for (const want of [
+      'silver',
+      'Lifetime value',
+      '£240.00',
+      'Orders',
+      'LH-E2E-1',
+      'surveys: yes',
+      'no calls',
+    ])
       expect(cardText).toContain(want);
-    await page.locator('ol.timeline li[data-kind="message_in"]').getByText(/zebrawood-print box/).waitFor();
+    await page
+      .locator('ol.timeline li[data-kind="message_in"]')
+      .getByText(/zebrawood-print box/)
+      .waitFor();
     const ledger = page.locator('section.sla-ledger');
     expect(await ledger.getByRole('heading', { name: 'SLA ledger' }).isVisible()).toBe(true);
     expect(await ledger.locator('tr.interval').count()).toBeGreaterThan(0);
@@ -228,7 +253,10 @@ describe('agent desk in chromium', () => {
     const panel = page.locator('section.decision-panel');
     await panel.getByLabel('Decision to apply').selectOption('Refund');
     await panel.getByText('Returns and refunds (v3) › Decision: Refund').waitFor();
-    await panel.getByRole('row', { name: /Days since delivery/ }).getByText('5').waitFor();
+    await panel
+      .getByRole('row', { name: /Days since delivery/ })
+      .getByText('5')
+      .waitFor();
     await panel.getByLabel('Item condition').selectOption('damaged in transit');
     await panel.getByText(/Needs approval by a team lead/).waitFor();
     expect(await panel.locator('.preview blockquote').textContent()).toContain('arrived faulty or broken');
@@ -239,10 +267,12 @@ describe('agent desk in chromium', () => {
     expect(outcomeText).toContain('approval pending');
     expect(outcomeText).toContain('team lead');
     expect(outcomeText).toContain('£240.00');
-    expect(outcomeText).toContain('It arrived faulty or broken and the customer told us within 30 days: full refund');
-    expect(await outcome.getByRole('link', { name: /Read the rule in the policy/ }).getAttribute('href')).toMatch(
-      /^\/policies\/refunds#/,
+    expect(outcomeText).toContain(
+      'It arrived faulty or broken and the customer told us within 30 days: full refund',
     );
+    expect(
+      await outcome.getByRole('link', { name: /Read the rule in the policy/ }).getAttribute('href'),
+    ).toMatch(/^\/policies\/refunds#/);
     await page.locator('ol.timeline li[data-kind="decision"]').getByText('approval pending').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await panel.scrollIntoViewIfNeeded();
@@ -277,7 +307,10 @@ describe('agent desk in chromium', () => {
     await screenshot(mpage, 'approvals');
     await request.getByLabel(/Reason/).fill('Photos show transit damage');
     await request.getByRole('button', { name: 'Approve' }).click();
-    await mpage.getByRole('status').filter({ hasText: `Approved: Refund on case #${mine.number}` }).waitFor();
+    await mpage
+      .getByRole('status')
+      .filter({ hasText: `Approved: Refund on case #${mine.number}` })
+      .waitFor();
     const after = await json<{ decision: { approval_state: string }; approval: { reason: string } }>(
       await admin.get(`/api/decisions/${decisionId}`),
     );
