@@ -6,13 +6,15 @@
  */
 import type { Kysely } from 'kysely';
 import { charterInForce } from '../charter/index.ts';
-import { type Calendar, compileCalendar } from '../hours/index.ts';
+import { type Calendar, compileCalendar, localDate } from '../hours/index.ts';
 import { type Charter, compileCharter } from '../policy/compile/charter.ts';
 import type { PolicyDocument, ProcedureSection } from '../policy/model.ts';
 import { parsePolicy } from '../policy/parse/index.ts';
 import { targetResolverFromCharter } from '../sla/charter-targets.ts';
 import type { TargetResolver } from '../sla/index.ts';
 import type { Database } from '../store/schema.ts';
+
+export { localDate };
 
 /** Policy id → version, as stored on the case. */
 export type PolicyVersions = Readonly<Record<string, number>>;
@@ -23,22 +25,6 @@ export const WARN_AT = 0.8;
 const charters = new Map<string, Charter>();
 const calendarCache = new WeakMap<Charter, Readonly<Record<string, Calendar>>>();
 const resolverCache = new WeakMap<Charter, TargetResolver>();
-
-/**
- * The local date (`YYYY-MM-DD`) of an instant in a time zone: which charter is in force is a question
- * of the organisation's calendar day, not of UTC.
- * @example localDate(Date.parse('2026-11-23T23:30:00Z'), 'Europe/Paris') // '2026-11-24'
- */
-export function localDate(at: number, timeZone: string): string {
-  let f = dayFormats.get(timeZone);
-  if (!f) {
-    // Building a formatter costs far more than formatting with it: one per zone.
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormats.set(timeZone, f);
-  }
-  return f.format(at);
-}
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * The charter in force for a new case, and the versions to record on it.

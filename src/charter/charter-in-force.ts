@@ -4,6 +4,7 @@
  * exact set of versions (so a published change is picked up and old cases replay on old versions).
  */
 import type { Kysely } from 'kysely';
+import { localDate } from '../hours/index.ts';
 import { type Charter, compileCharter } from '../policy/compile/charter.ts';
 import type { PolicyDocument } from '../policy/model.ts';
 import { parsePolicy } from '../policy/parse/index.ts';
@@ -90,4 +91,24 @@ async function lookUp(db: Kysely<Database>, orgId: string, date: string): Promis
   if (cache.size > 100) cache.clear();
   cache.set(key, result);
   return result;
+}
+
+/**
+ * Compiles each organisation's charter in force today, so the first request after a start does not
+ * wait seconds for parsing and compiling. An organisation whose charter fails is skipped (its
+ * requests will report the problem).
+ * @example await warmCharters(store.db, Date.now())
+ */
+export async function warmCharters(db: Kysely<Database>, now: number): Promise<number> {
+  const orgs = await db.selectFrom('orgs').select(['org_id', 'time_zone']).execute();
+  let warmed = 0;
+  for (const o of orgs) {
+    try {
+      await charterInForce(db, o.org_id, localDate(now, o.time_zone));
+      warmed++;
+    } catch {
+      // Reported when a request needs it.
+    }
+  }
+  return warmed;
 }

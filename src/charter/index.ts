@@ -5,7 +5,7 @@
  * team overview.
  */
 export { acknowledgePolicyVersion } from './acknowledge-policy-version.ts';
-export { type CharterInForce, charterInForce } from './charter-in-force.ts';
+export { type CharterInForce, charterInForce, warmCharters } from './charter-in-force.ts';
 export {
   diffPolicySources,
   diffPolicyVersions,

@@ -12,13 +12,7 @@ function local(ms: number, zone: string): DateTime {
   return d;
 }
 
-/**
- * The local date of an instant, `YYYY-MM-DD`.
- * @example localDate(Date.parse('2026-11-23T23:30:00Z'), 'Europe/Berlin') // '2026-11-24'
- */
-export function localDate(ms: number, zone: string): string {
-  return local(ms, zone).toFormat('yyyy-MM-dd');
-}
+export { localDate } from '../hours/index.ts';
 
 /**
  * The monthly budget period of an instant, `YYYY-MM`.

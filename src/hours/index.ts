@@ -23,4 +23,5 @@ export {
   DEFAULT_TO_YEAR,
 } from './compile-calendar.ts';
 export { MAX_YEAR, MIN_YEAR } from './compiled-calendar.ts';
+export { localDate } from './local-date.ts';
 export { openIntervals } from './open-intervals.ts';

@@ -6,6 +6,7 @@
  */
 import { hostname } from 'node:os';
 import { caseJobHandlers } from '../cases/index.ts';
+import { warmCharters } from '../charter/index.ts';
 import { DEMO_SLUG, DEMO_USERS, ensureDemo } from '../demo/create-demo.ts';
 import { type JobHandler, runDueJobs } from '../jobs/index.ts';
 import { openStore } from '../store/index.ts';
@@ -48,6 +49,7 @@ export async function serve(options: ServeOptions = {}): Promise<{ close(): Prom
       );
     }
   }
+  await warmCharters(store.db, now());
   await app.listen({ port: options.port ?? 8080, host: options.host ?? '0.0.0.0' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);
