@@ -48,6 +48,28 @@ describe('targets from the demo charter', () => {
     ]);
   });
 
+  it('counts a FEEL duration of 40 hours as 40 working hours, not as one business day and 16 hours', () => {
+    // FEEL normalises PT40H to P1DT16H; read as text, the 1D would mean "the next business day".
+    const set = resolver({ channel: 'email', priority: 'normal', kind: 'question', tier: 'standard' });
+    const resolution = set?.targets.find((t) => t.metric === 'resolution' && t.promise === 'customer');
+    expect(resolution?.duration).toBe('PT40H');
+    const created = Date.parse('2026-11-23T09:00:00Z'); // Monday, 09:00 in London
+    const { clocks } = computeClocks(
+      [
+        {
+          type: 'created',
+          at: created,
+          attributes: { channel: 'email', priority: 'normal', kind: 'question', tier: 'standard' },
+        },
+      ],
+      resolver,
+      calendars,
+      created + 60_000,
+    );
+    const clock = clocks.find((c) => c.metric === 'resolution' && c.promise === 'customer');
+    expect(clock?.budgetMinutes).toBe(2400);
+  });
+
   it('drives real clocks: an email on a Friday afternoon is due the next working day', () => {
     const created = Date.parse('2026-11-20T15:00:00Z'); // Friday, 15:00 in London (GMT)
     const { clocks } = computeClocks(

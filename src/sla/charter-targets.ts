@@ -5,6 +5,7 @@
  * `Follow-up`, `Calendar`) become targets, and the rule that fired is kept for the ledger.
  */
 import type { Charter } from '../policy/compile/charter.ts';
+import { DayTimeDuration } from '../policy/feel/values.ts';
 import type { CaseAttributes } from './events.ts';
 import type { Metric, PromiseKind, Target, TargetResolver, TargetSet } from './targets.ts';
 
@@ -56,8 +57,14 @@ export function targetResolverFromCharter(options: CharterTargetOptions): Target
       const out = e.value as Record<string, unknown>;
       const calendar = out.Calendar;
       if (typeof calendar !== 'string') continue;
+      // FEEL durations are exact lengths (FEEL writes PT40H as P1DT16H, and P1D equals PT24H):
+      // they count as that many minutes of open time. Only a text duration such as "P1D" gets the
+      // business-day reading (same local time on the next business day).
+      const raw = options.charter.evaluateValue(decision, facts);
+      const rawOut = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
       for (const [column, metric] of Object.entries(METRIC_OUTPUTS)) {
-        const duration = out[column];
+        const exact = rawOut[column];
+        const duration = exact instanceof DayTimeDuration ? hoursAndMinutes(exact.ms) : out[column];
         if (typeof duration !== 'string') continue;
         targets.push({
           metric,
@@ -77,4 +84,12 @@ export function targetResolverFromCharter(options: CharterTargetOptions): Target
     if (!first || !policy || targets.length === 0) return null;
     return { targets, policy, rule: first };
   };
+}
+
+/** `PT40H`, `PT1H30M`: an exact length without a days part (which the business reading would take as days). */
+function hoursAndMinutes(ms: number): string {
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `PT${h ? `${h}H` : ''}${m || !h ? `${m}M` : ''}`;
 }
