@@ -18,6 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { ZenEngine } from '@gorules/zen-engine';
 import { Engine, type NestedCondition, type RuleProperties } from 'json-rules-engine';
 import { type Charter, compileCharter, parsePolicy } from '../src/policy/index.ts';
+import { mulberry32 as prng } from '../src/policy/testing/prng.ts';
 
 const FIXTURE = new URL('./fixtures/refund-12.md', import.meta.url);
 const DECISION = 'Refund';
@@ -38,18 +39,6 @@ type Facts = {
 interface Out {
   readonly Outcome: string;
   readonly 'Refund percent': number;
-}
-
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const CONDITIONS = ['unopened', 'opened', 'faulty', 'damaged'] as const;

@@ -18,7 +18,7 @@ import { HIT_ERROR } from './aggregate.ts';
 import type { Warning } from './coerce.ts';
 import { collectFacts, type Environment } from './environment.ts';
 import { compileLiteral } from './literal.ts';
-import type { DecisionRun, Explain } from './runtime-object.ts';
+import type { DecisionRun, Explain, FastRun } from './runtime-object.ts';
 import { compileTable, type TableModel } from './table.ts';
 
 export interface CompiledDecision {
@@ -32,6 +32,8 @@ export interface CompiledDecision {
   /** Decisions it needs, in evaluation order (transitively, dependencies first). */
   readonly requires: readonly string[];
   readonly run: DecisionRun;
+  /** The fast path: value only, null for non-object facts or a broken hit policy (no requirements). */
+  readonly fast: FastRun;
   readonly interpret: DecisionRun;
   /** The generated JavaScript, for the curious and for debugging. */
   readonly code: string;
@@ -156,13 +158,22 @@ export function compileCharterPartial(documents: readonly PolicyDocument[]): {
           table: table.model,
           reads: table.reads,
           run: table.run,
+          fast: table.fast,
           interpret: table.interpret,
           code: table.code,
         });
     } else {
       const { literal, problems: p } = compileLiteral(section, env, document.file);
       problems.push(...p);
-      if (literal) built.set(name, { name, document, section, ...literal });
+      if (literal) {
+        const run = literal.run;
+        const fast: FastRun = (facts) => {
+          if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) return null;
+          const v = run(facts, null, null);
+          return v === HIT_ERROR ? null : v;
+        };
+        built.set(name, { name, document, section, ...literal, fast });
+      }
     }
   }
 
@@ -304,30 +315,18 @@ function makeCharter(
     decisionFunction(decision) {
       const d = decisions.get(normaliseName(decision));
       if (!d) return null;
-      const run = d.run;
-      if (d.requires.length === 0) {
-        return (facts) => {
-          if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) return null;
-          const v = run(facts, null, null);
-          return v === HIT_ERROR ? null : v;
-        };
-      }
+      // The generated fast function itself: it checks the facts and maps a broken hit policy to null.
+      if (d.requires.length === 0) return d.fast;
       return (facts) => this.evaluateValue(d.name, facts);
     },
     evaluateValue(decision, facts) {
       const d = decisions.get(normaliseName(decision));
-      if (!d || typeof facts !== 'object' || facts === null || Array.isArray(facts)) return null;
-      let scope = facts;
-      if (d.requires.length) {
-        const s: Record<string, unknown> = { ...facts };
-        for (const dep of d.requires) {
-          const v = (decisions.get(dep) as CompiledDecision).run(s, null, null);
-          s[dep] = v === HIT_ERROR ? null : v;
-        }
-        scope = s;
-      }
-      const v = d.run(scope, null, null);
-      return v === HIT_ERROR ? null : v;
+      if (!d) return null;
+      if (d.requires.length === 0) return d.fast(facts);
+      if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) return null;
+      const s: Record<string, unknown> = { ...facts };
+      for (const dep of d.requires) s[dep] = (decisions.get(dep) as CompiledDecision).fast(s);
+      return d.fast(s);
     },
   };
 }

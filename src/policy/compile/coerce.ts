@@ -124,25 +124,40 @@ function expected(type: BoundaryType): string {
 }
 
 /**
- * Builds the coercer for one fact or column.
+ * Reports a bad fact once per evaluation: a fact read by several columns, cells or outputs (of this
+ * decision or of the decisions it requires) gives one warning of each kind, not one per read.
+ */
+function warn(w: WarningSink, warning: Warning): void {
+  if (w && !w.some((x) => x.fact === warning.fact && x.code === warning.code)) w.push(warning);
+}
+
+/**
+ * Builds the coercer for one fact or column. `fact` (default: the label) is the fact its warnings
+ * are about, and deduplicated by.
  * @example makeCoercer('Days since delivery', 'number', null)('12', warnings) // INVALID, with a warning
  */
-export function makeCoercer(label: string, type: BoundaryType, allowed: Test | null, allowedText?: string) {
+export function makeCoercer(
+  label: string,
+  type: BoundaryType,
+  allowed: Test | null,
+  allowedText?: string,
+  fact: string = label,
+) {
   return (v: unknown, w: WarningSink): FeelValue | Invalid => {
     if (v === undefined || v === null) return null;
     const c = typed(v, type);
     if (c === undefined) {
-      w?.push({
+      warn(w, {
         code: 'type-mismatch',
-        fact: label,
+        fact,
         message: `Unexpected ${show(v)} for ${label}, expected ${expected(type)}`,
       });
       return INVALID;
     }
     if (allowed && runTest(allowed, c, () => null) !== true) {
-      w?.push({
+      warn(w, {
         code: 'not-allowed',
-        fact: label,
+        fact,
         message: `Unexpected ${show(v)} for ${label}, expected one of ${allowedText ?? 'the allowed values'}`,
       });
       return INVALID;

@@ -94,6 +94,54 @@ describe('facts at the boundary', () => {
     expect(e.value).toBe('no');
     expect(e.warnings.map((w) => w.code)).toEqual(['type-mismatch']);
   });
+  it('warns once per fact per evaluation, however often the fact is read', () => {
+    const c = charter(
+      '## Facts\n\n| Fact | Type | Values | Description |\n|---|---|---|---|\n| Price | number | | p |\n\n' +
+        '## Decision: Half\n\n```feel\nPrice / 2\n```\n\n' +
+        table('FIRST', '| Price | Half | → R | → Also |', [
+          '| > 10 | - | Price | Half |',
+          '| - | - | Price * 2 | Price |',
+        ]),
+    );
+    for (const e of [c.evaluate('D', { Price: 'ten' }), c.interpret('D', { Price: 'ten' })]) {
+      expect(e.value).toEqual({ R: null, Also: null });
+      expect(e.warnings).toEqual([
+        { code: 'type-mismatch', fact: 'Price', message: 'Unexpected "ten" for Price, expected a number' },
+      ]);
+    }
+  });
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'does not take a fact named %s from Object.prototype',
+    (name) => {
+      const cells = [`| ${name} | → R |`, ['| null | "missing" |', '| - | "other" |']] as const;
+      const typed = charter(table('FIRST', cells[0], [...cells[1]]));
+      const listed = charter(
+        table('FIRST', `| ${name}: "a", "b" | → R |`, ['| not("a") | "not a" |', '| - | "other" |']),
+      );
+      const expr = charter(`## Decision: D\n\n\`\`\`feel\n${name} = null\n\`\`\`\n`);
+      for (const [c, want] of [
+        [typed, 'missing'],
+        [listed, 'not a'],
+        [expr, true],
+      ] as const) {
+        for (const facts of [{}, Object.create(null) as Record<string, unknown>]) {
+          expect(c.evaluate('D', facts)).toMatchObject({ value: want, warnings: [] });
+          expect(c.interpret('D', facts)).toMatchObject({ value: want, warnings: [] });
+          expect(c.evaluateValue('D', facts)).toBe(want);
+          expect(c.decisionFunction('D')?.(facts)).toBe(want);
+        }
+      }
+      // An own property of that name is a fact like any other.
+      const own = JSON.parse(`{"${name}": "a"}`) as Record<string, unknown>;
+      expect(listed.evaluate('D', own).value).toBe('other');
+      expect(listed.decisionFunction('D')?.(own)).toBe('other');
+    },
+  );
+  it('reads only own entries of a context: {a: 1}.constructor is null', () => {
+    const c = charter('## Decision: D\n\n```feel\n[{a: 1}.constructor, {a: toString}.a, {a: 1}.a]\n```\n');
+    for (const e of [c.evaluate('D', {}), c.interpret('D', {})]) expect(e.value).toEqual([null, null, 1]);
+    expect(c.evaluate('D', { toString: 'own' }).value).toEqual([null, 'own', 1]);
+  });
   it('records the policy version and the annotations of the rule that fired', () => {
     const c = charter(
       table('FIRST', '| X | → R | # Why |', [

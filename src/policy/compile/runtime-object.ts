@@ -24,6 +24,25 @@ export type DecisionRun = (
   explain: Explain | null,
 ) => FeelValue | typeof HIT_ERROR;
 
+/** The fast path of one decision: facts in, FEEL value out (null for non-object facts, broken hit policies). */
+export type FastRun = (facts: Readonly<Record<string, unknown>>) => FeelValue;
+
+/**
+ * A fact as supplied: an inherited object or function (`constructor`, `toString`, `__proto__` from
+ * Object.prototype) is no fact, so it reads as missing. A primitive passes as it is, so generated code
+ * calls this only off its fast path, where a value failed the column's type check.
+ */
+export function supplied(s: object, name: string, v: unknown): unknown {
+  return v !== null && (typeof v === 'object' || typeof v === 'function') && !Object.hasOwn(s, name)
+    ? undefined
+    : v;
+}
+
+/** Reads a fact from the facts object (see `supplied`). */
+export function readFact(s: Readonly<Record<string, unknown>>, name: string): unknown {
+  return supplied(s, name, s[name]);
+}
+
 export function makeRuntime() {
   return {
     ...runtime,
@@ -41,7 +60,7 @@ export function makeReader(env: Environment) {
   for (const [name, f] of env.facts)
     coercers.set(name, makeCoercer(name, f.type, f.allowed, f.definition.allowed?.text));
   return (name: string, s: Readonly<Record<string, unknown>>, w: WarningSink): FeelValue => {
-    const raw = s[name];
+    const raw = readFact(s, name);
     const c = coercers.get(name);
     const v = c && !env.decisions.has(name) ? c(raw, w) : toFeel(raw);
     return v === INVALID ? null : v;

@@ -15,7 +15,15 @@ import { aggregate, HIT_ERROR, type Match, type Priorities } from './aggregate.t
 import { type BoundaryType, type Coercer, makeCoercer } from './coerce.ts';
 import type { Environment } from './environment.ts';
 import { feelTypeOf } from './environment.ts';
-import { type DecisionRun, type Explain, makeReader, makeRuntime } from './runtime-object.ts';
+import {
+  type DecisionRun,
+  type Explain,
+  type FastRun,
+  makeReader,
+  makeRuntime,
+  readFact,
+  supplied,
+} from './runtime-object.ts';
 
 export interface TableInput {
   readonly name: string;
@@ -55,6 +63,7 @@ export interface CompiledTable {
   readonly model: TableModel;
   readonly reads: ReadonlySet<string>;
   readonly run: DecisionRun;
+  readonly fast: FastRun;
   readonly interpret: DecisionRun;
   readonly code: string;
 }
@@ -249,13 +258,19 @@ export function compileTable(
     for (const t of r.tests) namesOf(t, reads);
     for (const o of r.outputs) namesOf(o, reads);
   }
-  const { run, code } = generate(model, env, section.name);
-  return { table: { model, reads, run, interpret: interpreter(model, env), code }, problems };
+  const { run, fast, code } = generate(model, env, section.name);
+  return { table: { model, reads, run, fast, interpret: interpreter(model, env), code }, problems };
 }
 
 function coercersFor(model: TableModel): Coercer[] {
   return model.inputs.map((i) =>
-    makeCoercer(i.name, i.type, i.allowed, (i as TableInput & { allowedText?: string }).allowedText),
+    makeCoercer(
+      i.name,
+      i.type,
+      i.allowed,
+      (i as TableInput & { allowedText?: string }).allowedText,
+      i.fact ?? i.name,
+    ),
   );
 }
 
@@ -281,7 +296,7 @@ function interpreter(model: TableModel, env: Environment): DecisionRun {
   return (s, w, m) => {
     const scope = (n: string) => reader(n, s, w);
     const inputs = model.inputs.map((inp, i) => {
-      const raw = inp.expr.kind === 'name' ? s[inp.expr.name] : evaluateExpr(inp.expr, scope);
+      const raw = inp.expr.kind === 'name' ? readFact(s, inp.expr.name) : evaluateExpr(inp.expr, scope);
       return (coercers[i] as Coercer)(raw, w);
     });
     if (m) m.inputs = inputs;
@@ -308,99 +323,196 @@ function interpreter(model: TableModel, env: Environment): DecisionRun {
   };
 }
 
-/** Generates the table's JS function. Constant outputs are precomputed. */
-function generate(model: TableModel, env: Environment, name: string): { run: DecisionRun; code: string } {
+/** JS source of a primitive FEEL value, or null when it has none that reads back the same. */
+function primitiveSource(v: FeelValue): string | null {
+  if (v === null) return 'null';
+  if (typeof v === 'number') return Object.is(v, -0) ? '-0' : Number.isFinite(v) ? String(v) : null;
+  if (typeof v === 'string' || typeof v === 'boolean') return JSON.stringify(v);
+  return null;
+}
+
+/**
+ * Generates the table's JS, two functions over the same tests:
+ *   - `decide(s, w, m)` for explained evaluation (warnings, matched rules, coerced inputs);
+ *   - `fast(s)` for `evaluateValue` / `decisionFunction`: no warning sink, no explanation, null for
+ *     facts that are not an object and for a broken hit policy.
+ * Each input is read and type-checked once, up front (number columns keep the check in a local);
+ * constant outputs are precomputed frozen values held in closure constants and returned as they are,
+ * written as object literals so they have the shape a caller's own literal would.
+ */
+function generate(
+  model: TableModel,
+  env: Environment,
+  name: string,
+): { run: DecisionRun; fast: FastRun; code: string } {
   const K: unknown[] = [];
   const constant = (v: unknown) => {
     K.push(v);
     return `K[${K.length - 1}]`;
   };
-  const ctx = { name: (n: string) => `R(${JSON.stringify(n)}, s, w)`, constant };
-  const lines: string[] = [];
-
-  // Read and check inputs: a typeof test on the fast path, the coercer only when it fails.
-  const enumerations: (readonly FeelValue[] | null)[] = model.inputs.map(() => null);
-  model.inputs.forEach((inp, i) => {
-    const read = inp.expr.kind === 'name' ? `s[${JSON.stringify(inp.expr.name)}]` : genExpr(inp.expr, ctx);
-    let ok: string;
-    const closed = inp.enumeration?.every((v) => typeof v === 'string') ? inp.enumeration : null;
-    const within = (t: Test): boolean => {
-      if (t.kind === 'any') return true;
-      const strings = t.kind === 'not' ? stringLiterals(t.test) : stringLiterals(t);
-      return strings !== null && strings.every((x) => closed?.includes(x));
-    };
-    if (closed && model.rules.every((r) => within(r.tests[i] ?? { kind: 'any' }))) {
-      // Cells only name allowed strings (not(…) becomes the other allowed values), so an unlisted
-      // value can match nothing but "-": the fast path (no warnings wanted) can skip the check.
-      const check = closed.map((v) => `i${i} === ${JSON.stringify(v)}`).join(' || ') || 'false';
-      lines.push(`let i${i} = ${read};`);
-      lines.push(
-        `if (w !== null) { if (!(${check})) i${i} = C[${i}](i${i}, w); } else if (i${i} === undefined) i${i} = null;`,
-      );
-      enumerations[i] = closed;
-      return;
+  // Closure-level constants, one per distinct constant output.
+  const head: string[] = [];
+  const named = new Map<string, string>();
+  const hoist = (source: string): string => {
+    let local = named.get(source);
+    if (!local) {
+      local = `O${named.size}`;
+      named.set(source, local);
+      head.push(`const ${local} = ${source};`);
     }
-    if (closed) {
-      ok = closed.map((v) => `i${i} === ${JSON.stringify(v)}`).join(' || ') || 'false';
-    } else if (inp.type === 'number' && !inp.allowed)
-      ok = `(typeof i${i} === "number" && i${i} - i${i} === 0)`;
-    else if (inp.type === 'string' && !inp.allowed) ok = `typeof i${i} === "string"`;
-    else if (inp.type === 'boolean' && !inp.allowed) ok = `typeof i${i} === "boolean"`;
-    else ok = 'false';
-    lines.push(`let i${i} = ${read};`);
-    if (ok !== 'false') lines.push(`if (!(${ok})) i${i} = C[${i}](i${i}, w);`);
-    else lines.push(`i${i} = C[${i}](i${i}, w);`);
+    return local;
+  };
+  const ctxFor = (warnings: string) => ({
+    name: (n: string) => `R(${JSON.stringify(n)}, s, ${warnings})`,
+    constant,
   });
-  if (model.inputs.length)
-    lines.push(`if (m) m.inputs = [${model.inputs.map((_, i) => `i${i}`).join(', ')}];`);
+  const explained = ctxFor('w');
+  const quick = ctxFor('null');
 
-  const cond = (r: TableRule) =>
+  const enumerations: (readonly FeelValue[] | null)[] = model.inputs.map(() => null);
+  const isNumber: (string | null)[] = model.inputs.map(() => null);
+  /** Reads and checks the inputs; `fast` has no warning sink and no explanation. */
+  const readInputs = (fast: boolean): string[] => {
+    const lines: string[] = [];
+    const w = fast ? 'null' : 'w';
+    model.inputs.forEach((inp, i) => {
+      const v = `i${i}`;
+      const fact = inp.expr.kind === 'name' ? inp.expr.name : null;
+      const read = fact !== null ? `s[${JSON.stringify(fact)}]` : genExpr(inp.expr, fast ? quick : explained);
+      // Off the fast path only: an inherited object or function (`constructor`, `toString`…) is no fact.
+      const own = fact !== null ? `S(s, ${JSON.stringify(fact)}, ${v})` : v;
+      const coerce = `C[${i}](${own}, ${w})`;
+      const closed = inp.enumeration?.every((x) => typeof x === 'string') ? inp.enumeration : null;
+      const within = (t: Test): boolean => {
+        if (t.kind === 'any') return true;
+        const strings = t.kind === 'not' ? stringLiterals(t.test) : stringLiterals(t);
+        if (strings === null) return false;
+        return strings.every((x) => closed?.includes(x));
+      };
+      const check = closed?.map((x) => `${v} === ${JSON.stringify(x)}`).join(' || ') || 'false';
+      lines.push(`let ${v} = ${read};`);
+      if (closed && model.rules.every((r) => within(r.tests[i] ?? { kind: 'any' }))) {
+        // Cells only name allowed strings (not(…) becomes the other allowed values), so an unlisted
+        // value can match nothing but "-": without warnings wanted, the check can be skipped; only a
+        // missing value must become null.
+        const missing =
+          fact !== null
+            ? `if (typeof ${v} !== "string" && ${v} !== null) ${v} = ${own} ?? null;`
+            : `if (${v} === undefined) ${v} = null;`;
+        lines.push(fast ? missing : `if (w !== null) { if (!(${check})) ${v} = ${coerce}; } else ${missing}`);
+        enumerations[i] = closed;
+        return;
+      }
+      let ok: string;
+      if (closed) ok = check;
+      else if (inp.type === 'number' && !inp.allowed) {
+        // The check is kept in a local: the rules' numeric tests read it instead of repeating typeof.
+        isNumber[i] = `n${i}`;
+        lines.push(
+          `let n${i} = typeof ${v} === "number" && ${v} - ${v} === 0;`,
+          `if (!n${i}) { ${v} = ${coerce}; n${i} = typeof ${v} === "number"; }`,
+        );
+        return;
+      } else if (inp.type === 'string' && !inp.allowed) ok = `typeof ${v} === "string"`;
+      else if (inp.type === 'boolean' && !inp.allowed) ok = `typeof ${v} === "boolean"`;
+      else ok = 'false';
+      lines.push(ok === 'false' ? `${v} = ${coerce};` : `if (!(${ok})) ${v} = ${coerce};`);
+    });
+    if (!fast && model.inputs.length)
+      lines.push(`if (m) m.inputs = [${model.inputs.map((_, i) => `i${i}`).join(', ')}];`);
+    return lines;
+  };
+
+  const cond = (r: TableRule, fast: boolean) =>
     r.tests
-      .map((t, i) => (t.kind === 'any' ? '' : genTestBool(t, `i${i}`, ctx, enumerations[i] ?? null)))
+      .map((t, i) =>
+        t.kind === 'any'
+          ? ''
+          : genTestBool(t, `i${i}`, fast ? quick : explained, enumerations[i] ?? null, isNumber[i] ?? null),
+      )
       .filter(Boolean)
       .join(' && ') || 'true';
-  const outExpr = (r: TableRule) => {
-    const allConst = r.outputs.every((o) => o.kind === 'literal');
-    if (allConst) {
-      const v = outputValue(
-        model,
-        r.outputs.map((o) => (o.kind === 'literal' ? o.value : null)),
+  const constantSource = (r: TableRule): string => {
+    const values = r.outputs.map((o) => (o.kind === 'literal' ? o.value : null));
+    const v = outputValue(model, values);
+    if (v === null || typeof v !== 'object') return primitiveSource(v) ?? constant(v);
+    const entries = model.outputs.map((o, k) => [o.name, primitiveSource(values[k] ?? null)] as const);
+    if (model.outputs.length > 1 && entries.every(([n, src]) => n !== '__proto__' && src !== null))
+      return hoist(
+        `Object.freeze({ ${entries.map(([n, src]) => `${JSON.stringify(n)}: ${src}`).join(', ')} })`,
       );
-      return v === null || typeof v !== 'object' ? JSON.stringify(v) : constant(Object.freeze(v));
+    return hoist(constant(Object.freeze(v)));
+  };
+  // Constant outputs, by rule: both functions return the very same value.
+  const constants = new Map<TableRule, string>();
+  const constantOut = (r: TableRule): string => {
+    let src = constants.get(r);
+    if (src === undefined) {
+      src = constantSource(r);
+      constants.set(r, src);
     }
+    return src;
+  };
+  const outExpr = (r: TableRule, fast: boolean) => {
+    const ctx = fast ? quick : explained;
+    if (r.outputs.every((o) => o.kind === 'literal')) return constantOut(r);
     if (model.outputs.length === 1) return genExpr(r.outputs[0] as Expr, ctx);
     return `{ ${model.outputs.map((o, k) => `${JSON.stringify(o.name)}: ${genExpr(r.outputs[k] as Expr, ctx)}`).join(', ')} }`;
   };
 
   const hp = model.hitPolicy;
-  if (hp === 'FIRST') {
-    model.rules.forEach((r, idx) => {
-      lines.push(`if (${cond(r)}) { if (m) m.rules = [${idx}]; return ${outExpr(r)}; }`);
-    });
-    lines.push('if (m) m.rules = [];', 'return null;');
-  } else if (hp === 'UNIQUE') {
-    lines.push('let hit = -1, n = 0;');
-    model.rules.forEach((r, idx) => {
-      lines.push(`if (${cond(r)}) { hit = ${idx}; n++; }`);
-    });
-    lines.push('if (n > 1) { if (m) m.rules = rt.matching(null, s, w); return HIT; }');
-    lines.push('if (m) m.rules = hit < 0 ? [] : [hit];');
-    lines.push('switch (hit) {');
-    model.rules.forEach((r, idx) => {
-      lines.push(`case ${idx}: return ${outExpr(r)};`);
-    });
-    lines.push('default: return null; }');
-  } else {
-    lines.push('const ms = [];');
-    model.rules.forEach((r, idx) => {
-      lines.push(`if (${cond(r)}) ms.push({ rule: ${idx}, value: ${outExpr(r)} });`);
-    });
-    lines.push(`const a = rt.aggregate(${JSON.stringify(hp)}, ms, ON, P);`);
-    lines.push('if (m) m.rules = a.used;', 'return a.value;');
-  }
+  const body = (fast: boolean): string[] => {
+    const lines = readInputs(fast);
+    const rules = (idx: number[]) => (fast ? '' : `if (m) m.rules = [${idx.join(', ')}]; `);
+    if (hp === 'FIRST') {
+      for (const [idx, r] of model.rules.entries()) {
+        const c = cond(r, fast);
+        const hit = `${rules([idx])}return ${outExpr(r, fast)};`;
+        if (c === 'true') return [...lines, hit]; // later rules are unreachable
+        lines.push(`if (${c}) { ${hit} }`);
+      }
+      lines.push(`${rules([])}return null;`);
+    } else if (hp === 'UNIQUE') {
+      lines.push(fast ? 'let hit = -1;' : 'let hit = -1, n = 0;');
+      for (const [idx, r] of model.rules.entries()) {
+        // Without warnings to report, a second match settles it: the answer is null.
+        lines.push(
+          fast
+            ? `if (${cond(r, fast)}) { if (hit >= 0) return null; hit = ${idx}; }`
+            : `if (${cond(r, fast)}) { hit = ${idx}; n++; }`,
+        );
+      }
+      if (!fast) {
+        lines.push('if (n > 1) { if (m) m.rules = rt.matching(null, s, w); return HIT; }');
+        lines.push('if (m) m.rules = hit < 0 ? [] : [hit];');
+      }
+      lines.push('switch (hit) {');
+      for (const [idx, r] of model.rules.entries()) lines.push(`case ${idx}: return ${outExpr(r, fast)};`);
+      lines.push('default: return null; }');
+    } else {
+      lines.push('const ms = [];');
+      for (const [idx, r] of model.rules.entries())
+        lines.push(`if (${cond(r, fast)}) ms.push({ rule: ${idx}, value: ${outExpr(r, fast)} });`);
+      lines.push(`const a = rt.aggregate(${JSON.stringify(hp)}, ms, ON, P);`);
+      lines.push(
+        fast ? 'return a.value === HIT ? null : a.value;' : 'if (m) m.rules = a.used;\nreturn a.value;',
+      );
+    }
+    return lines;
+  };
 
-  const body = lines.join('\n  ');
-  const code = `// decision: ${name}\nreturn function decide(s, w, m) {\n  ${body}\n};`;
+  const decideBody = body(false).join('\n  ');
+  const fastBody = [
+    'if (typeof s !== "object" || s === null || Array.isArray(s)) return null;',
+    ...body(true),
+  ].join('\n  ');
+  const code = [
+    `// decision: ${name}`,
+    ...head,
+    `function decide(s, w, m) {\n  ${decideBody}\n}`,
+    `function fast(s) {\n  ${fastBody}\n}`,
+    'return { decide, fast };',
+  ].join('\n');
   // When UNIQUE is broken, the explanation lists every matching rule: the interpreter finds them.
   const allMatches = interpreter({ ...model, hitPolicy: 'RULE ORDER' }, env);
   // It re-reads the inputs, so it reports no warnings: the generated code already has.
@@ -409,10 +521,11 @@ function generate(model: TableModel, env: Environment, name: string): { run: Dec
     allMatches(s, null, ex);
     return ex.rules;
   };
-  const factory = new Function('rt', 'K', 'C', 'R', 'HIT', 'ON', 'P', code) as (
-    ...args: unknown[]
-  ) => DecisionRun;
-  const run = factory(
+  const factory = new Function('rt', 'K', 'C', 'R', 'S', 'HIT', 'ON', 'P', code) as (...args: unknown[]) => {
+    decide: DecisionRun;
+    fast: FastRun;
+  };
+  const made = factory(
     {
       ...makeRuntime(),
       matching: (_: unknown, s: Readonly<Record<string, unknown>>) => matching(s),
@@ -420,9 +533,10 @@ function generate(model: TableModel, env: Environment, name: string): { run: Dec
     K,
     coercersFor(model),
     makeReader(env),
+    supplied,
     HIT_ERROR,
     model.outputs.map((o) => o.name),
     priorities(model),
   );
-  return { run, code };
+  return { run: made.decide, fast: made.fast, code };
 }

@@ -56,7 +56,7 @@ export function genExpr(e: Expr, ctx: CodegenContext): string {
           ...ctx,
           name: (n) =>
             e.entries.some(([kk]) => kk === n)
-              ? `(${JSON.stringify(n)} in o ? o[${JSON.stringify(n)}] : ${ctx.name(n)})`
+              ? `(Object.hasOwn(o, ${JSON.stringify(n)}) ? o[${JSON.stringify(n)}] : ${ctx.name(n)})`
               : ctx.name(n),
         };
         return `o[${JSON.stringify(k)}] = ${genExpr(v, inner)};`;
@@ -103,19 +103,23 @@ function dateLit(e: Expr): number | null {
 /**
  * JS source of a test that is `true` exactly when the interpreter's answer is `true`.
  * (null and false both mean "no match" at the top of a cell.)
+ * `isNumber`, when given, names a local already holding `typeof input === "number"` (the table reads
+ * and checks each input once, up front, rather than once per rule).
  */
 export function genTestBool(
   t: Test,
   input: string,
   ctx: CodegenContext,
   enumeration: readonly FeelValue[] | null = null,
+  isNumber: string | null = null,
 ): string {
+  const numberCheck = isNumber ?? `typeof ${input} === "number"`;
   switch (t.kind) {
     case 'any':
       return 'true';
     case 'compare': {
       const n = numLit(t.value);
-      if (n !== null) return `(typeof ${input} === "number" && ${input} ${t.op} ${n})`;
+      if (n !== null) return `(${numberCheck} && ${input} ${t.op} ${n})`;
       const d = dateLit(t.value);
       if (d !== null) return `(${input} instanceof rt.FeelDate && ${input}.day ${t.op} ${d})`;
       return `(${genTestTri(t, input, ctx)} === true)`;
@@ -124,7 +128,7 @@ export function genTestBool(
       const lo = numLit(t.low);
       const hi = numLit(t.high);
       if (lo !== null && hi !== null) {
-        return `(typeof ${input} === "number" && ${input} ${t.lowClosed ? '>=' : '>'} ${lo} && ${input} ${t.highClosed ? '<=' : '<'} ${hi})`;
+        return `(${numberCheck} && ${input} ${t.lowClosed ? '>=' : '>'} ${lo} && ${input} ${t.highClosed ? '<=' : '<'} ${hi})`;
       }
       const dlo = dateLit(t.low);
       const dhi = dateLit(t.high);
@@ -145,7 +149,7 @@ export function genTestBool(
       return `(${genTestTri(t, input, ctx)} === true)`;
     }
     case 'disjunction':
-      return `(${t.tests.map((x) => genTestBool(x, input, ctx, enumeration)).join(' || ')})`;
+      return `(${t.tests.map((x) => genTestBool(x, input, ctx, enumeration, isNumber)).join(' || ')})`;
     case 'not': {
       const strings = stringLiterals(t.test);
       if (strings && enumeration) {

@@ -65,7 +65,7 @@ export function evaluateExpr(e: Expr, scope: Scope): FeelValue {
       return e.items.map((i) => evaluateExpr(i, scope));
     case 'context': {
       const out: Record<string, FeelValue> = {};
-      const inner: Scope = (n) => (n in out ? out[n] : scope(n));
+      const inner: Scope = (n) => (Object.hasOwn(out, n) ? out[n] : scope(n));
       for (const [k, v] of e.entries) out[k] = evaluateExpr(v, inner);
       return out;
     }

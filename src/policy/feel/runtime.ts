@@ -203,7 +203,8 @@ export function negate(a: V): FeelValue {
 /** Path access `a.b`; on a list it maps over the items (FEEL semantics). */
 export function path(base: V, name: string): FeelValue {
   if (Array.isArray(base)) return base.map((item) => path(item, name));
-  if (isContext(base)) return (base[name] ?? null) as FeelValue;
+  // Own entries only: `{}.constructor` is no FEEL value.
+  if (isContext(base)) return Object.hasOwn(base, name) ? ((base[name] ?? null) as FeelValue) : null;
   if (base instanceof FeelDate) {
     const d = new Date(base.day * MS_PER_DAY);
     if (name === 'year') return d.getUTCFullYear();

@@ -5,7 +5,7 @@
  */
 import { compileCharterPartial } from '../compile/charter.ts';
 import { sortProblems } from '../messages.ts';
-import type { PolicyDocument, Problem } from '../model.ts';
+import type { PolicyDocument, Problem, Result } from '../model.ts';
 import { parsePolicy } from '../parse/index.ts';
 import { makeContext } from './context.ts';
 import { RULES } from './rules/index.ts';
@@ -31,6 +31,21 @@ export function lintDocuments(documents: readonly PolicyDocument[], options: Lin
 }
 
 /**
+ * Lints parse results (of `parsePolicy`): their problems, then the documents that parsed, linted
+ * together. For callers that already parsed, so nothing is parsed twice.
+ * @example lintParsed([parsePolicy(text, 'refunds.md')], { today: '2026-11-22' })
+ */
+export function lintParsed(results: readonly Result<PolicyDocument>[], options: LintOptions): Problem[] {
+  const problems: Problem[] = [];
+  const documents: PolicyDocument[] = [];
+  for (const r of results) {
+    problems.push(...r.problems);
+    if (r.ok) documents.push(r.value);
+  }
+  return sortProblems([...problems, ...lintDocuments(documents, options)]);
+}
+
+/**
  * Parses and lints sources (`{ file, text }`); a document that does not parse reports why and is left out.
  * @example lintSources([{ file: 'refunds.md', text }], { today: '2026-11-22' })
  */
@@ -38,12 +53,8 @@ export function lintSources(
   sources: readonly { readonly file: string; readonly text: string }[],
   options: LintOptions,
 ): Problem[] {
-  const problems: Problem[] = [];
-  const documents: PolicyDocument[] = [];
-  for (const s of sources) {
-    const r = parsePolicy(s.text, s.file);
-    problems.push(...r.problems);
-    if (r.ok) documents.push(r.value);
-  }
-  return sortProblems([...problems, ...lintDocuments(documents, options)]);
+  return lintParsed(
+    sources.map((s) => parsePolicy(s.text, s.file)),
+    options,
+  );
 }
