@@ -89,6 +89,7 @@ describe.each(ENGINES)('portal routes on %s', (engine) => {
     number: string,
     extra: Record<string, unknown> = {},
     org: 'a' | 'b' = 'a',
+    totalMinor = 12000,
   ) {
     const caller = await s.caller('admin', org);
     const c = await caller.request({
@@ -106,14 +107,14 @@ describe.each(ENGINES)('portal routes on %s', (engine) => {
         placed_at: '2026-11-10T09:00:00Z',
         delivered_at: '2026-11-18T12:00:00Z',
         currency: 'GBP',
-        total_minor: 12000,
+        total_minor: totalMinor,
         items: [
           {
             sku: 'LT-640',
             name: 'Rattan pendant lamp',
             category: 'lighting',
             quantity: 1,
-            unit_minor: 12000,
+            unit_minor: totalMinor,
           },
         ],
       },
@@ -427,6 +428,43 @@ describe.each(ENGINES)('portal routes on %s', (engine) => {
       row.id,
     ])
       expect(text).not.toContain(secret);
+  });
+
+  it('tells the customer a decision is being reviewed, and withdraws it from their view when a manager denies it', async () => {
+    ip = from();
+    const big = await customerWithOrder('Grace Hopper', 'grace@example.com', 'LH-200004', {}, 'a', 48000);
+    const f = await fileOk({
+      kind: 'refund request',
+      subject: 'Sofa refund',
+      message: 'Unopened, please refund.',
+      order_number: big.order,
+      email: 'grace@example.com',
+    });
+    const row = await caseRow(f.case.number);
+    const agent = await s.caller('agent');
+    const d = await agent.request({
+      method: 'POST',
+      url: `/api/cases/${row.id}/decisions`,
+      payload: { decision: 'Refund', facts: { 'Item condition': 'unopened' } },
+    });
+    expect(d.statusCode, d.body).toBe(201);
+    expect(d.json().decision.approval_state).toBe('pending');
+    const outcome = async () => (await followOk(tokenOf(f))).items.filter((i) => i.type === 'outcome');
+    expect(await outcome()).toEqual([expect.objectContaining({ text: 'Refund: being reviewed', why: null })]);
+    const approvals = await (await s.caller('manager')).request({ method: 'GET', url: '/api/approvals' });
+    const pending = (approvals.json() as { items: { id: string; decision_id: string }[] }).items;
+    const mine = pending.find((p) => p.decision_id === d.json().decision.id);
+    expect(mine, approvals.body).toBeDefined();
+    const denied = await (await s.caller('manager')).request({
+      method: 'POST',
+      url: `/api/approvals/${mine?.id}/deny`,
+      payload: { reason: 'Outside what we can grant' },
+    });
+    expect(denied.statusCode, denied.body).toBe(200);
+    // A denied decision was never granted: the customer hears what happens next from the agent.
+    const view = await followOk(tokenOf(f));
+    expect(view.items.filter((i) => i.type === 'outcome')).toEqual([]);
+    expect(JSON.stringify(view)).not.toContain('Outside what we can grant');
   });
 
   it('takes the customer’s reply on the timeline and reopens per the lifecycle; a closed case takes none', async () => {
