@@ -38,6 +38,8 @@ export async function launch(): Promise<Browser> {
 export interface AppUnderTest {
   readonly server: ServerProcess;
   readonly url: string;
+  /** The server's SQLite folder (another process may open it: WAL allows it). */
+  readonly dataDir: string;
   close(): Promise<void>;
 }
 
@@ -51,7 +53,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<AppUnd
     CHARTER_JOB_INTERVAL_MS: '500',
     ...env,
   });
-  return { server, url: server.url, close: () => server.stop() };
+  return { server, url: server.url, dataDir, close: () => server.stop() };
 }
 
 /** Signs a staff member in through the real sign-in form of a face. */
