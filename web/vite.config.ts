@@ -35,6 +35,8 @@ const outDir = new URL('./dist', import.meta.url).pathname;
 export default defineConfig({
   root: new URL('.', import.meta.url).pathname,
   plugins: [react(), precompress(outDir)],
-  build: { outDir, emptyOutDir: true, target: 'es2022', sourcemap: false },
+  // The policy editor's chunk (CodeMirror with Markdown and its embedded languages) is ~570 kB and
+  // loads only when the editor opens; the desk's first load is measured by `npm run bench:web`.
+  build: { outDir, emptyOutDir: true, target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 700 },
   server: { proxy: { '/api': 'http://127.0.0.1:8080', '/openapi.json': 'http://127.0.0.1:8080' } },
 });
