@@ -9,9 +9,10 @@ import type { PreparedTarget } from './target-memo.ts';
 /** Whether two targets give the same budget (same calendar and duration), so it need not be recomputed. */
 export function sameBudget(a: PreparedTarget, b: PreparedTarget): boolean {
   return (
-    a.calendar === b.calendar &&
-    a.duration.days === b.duration.days &&
-    a.duration.minutes === b.duration.minutes
+    a === b ||
+    (a.calendar === b.calendar &&
+      a.duration.days === b.duration.days &&
+      a.duration.minutes === b.duration.minutes)
   );
 }
 

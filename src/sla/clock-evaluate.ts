@@ -88,10 +88,9 @@ function evaluatePromise(
     pausedMinutes = walked.paused;
   } // else the loop below reports the first target (in time order) whose calendar never opens
 
-  // Sized up front, as the ledger's intervals: `push` onto `[]` would reserve room for 17.
-  let targets = 0;
-  for (let k = first; k <= finalIndex; k++) if (targetOf(segments, k, slot) !== null) targets++;
-  const applied = new Array<AppliedTarget>(targets);
+  // Sized up front, as the ledger's intervals (`push` onto `[]` would reserve room for 17), and cut
+  // to length below in the rare case where a segment in between had no target for this clock.
+  const applied = new Array<AppliedTarget>(finalIndex - first + 1);
   let n = 0;
   let breachedAt: number | null = null;
   let previous: PreparedTarget | null = null;
@@ -121,6 +120,7 @@ function evaluatePromise(
     applied[n++] = appliedTarget(prepared, segment, from, budget, dueAt);
   }
 
+  if (n < applied.length) applied.length = n;
   const target = applied[n - 1] as AppliedTarget;
   const budget = target.budgetMinutes;
   const lastPaused = !timeline.runningAt(span.marks - 1);

@@ -57,7 +57,7 @@ describe('an engine reused across cases', () => {
       createSlaEngine({ resolver: byPriority(table), calendars }).compute(events, now),
     );
     for (let round = 0; round < 2; round++) {
-      cases.forEach((events, k) => expect(engine.compute(events, now)).toEqual(fresh[k]));
+      for (const [k, events] of cases.entries()) expect(engine.compute(events, now)).toEqual(fresh[k]);
     }
   });
 
