@@ -7,75 +7,23 @@
  * alone, a timeline entry in the policy's words, and audit entries.
  */
 import { appendAudit } from '../audit/index.ts';
-import { charterInForce } from '../charter/index.ts';
-import type { Charter } from '../policy/index.ts';
 import { AppError } from '../server/errors.ts';
 import { toJsonText } from '../store/dialect.ts';
 import { newId } from '../store/ids.ts';
 import type { ApprovalTable, CaseTable, OrderTable } from '../store/schema.ts';
-import { type Grant, grantOf } from './amounts.ts';
+import type { Grant } from './amounts.ts';
 import { budgetFor, debitBudget } from './budgets.ts';
 import { type AuthorityCheck, checkAuthority } from './check-authority.ts';
-import { checkFacts } from './check-facts.ts';
-import { type DecisionContext, orgOf, teamOf } from './context.ts';
+import { type DecisionContext, teamOf } from './context.ts';
 import { type DecisionView, decisionView } from './decision-view.ts';
-import { gatherFacts } from './gather-facts.ts';
+import { type DecisionInput, evaluateForCase } from './evaluate-for-case.ts';
 import { formatMoney } from './money.ts';
-import { budgetPeriod, localDate } from './org-calendar.ts';
+import { budgetPeriod } from './org-calendar.ts';
 import { type DecisionRow, widen } from './store-types.ts';
 import { appendTimelineEntry } from './timeline.ts';
 
-export interface NewDecision {
-  /** The charter decision to apply, e.g. "Refund" (matched without regard to case). */
-  readonly decision: string;
-  /** Facts the decider supplies (their judgement, e.g. `Item condition`); they override gathered ones. */
-  readonly facts?: Readonly<Record<string, unknown>> | undefined;
-  /** The order in question, when not the case's own. */
-  readonly orderId?: string | undefined;
-}
-
-/** Facts about the decider come from their account, never from the request. */
-const FROM_ACCOUNT = ['Staff role', 'Team'];
-
-type CaseRow = Pick<
-  CaseTable,
-  'id' | 'kind' | 'channel' | 'priority' | 'category' | 'customer_id' | 'order_id'
->;
-
-function decisionNamed(charter: Charter, name: string): string {
-  const wanted = name.trim().toLowerCase();
-  for (const d of charter.decisions.keys()) if (d.toLowerCase() === wanted) return d;
-  throw new AppError('validation', `The charter in force has no decision named "${name}".`, [
-    {
-      path: 'body.decision',
-      message: `Unexpected decision "${name}", expected a decision of the charter in force`,
-    },
-  ]);
-}
-
-async function orderFor(
-  ctx: DecisionContext,
-  kase: CaseRow,
-  orderId: string | undefined,
-): Promise<OrderTable | null> {
-  const id = orderId ?? kase.order_id;
-  if (id === null) return null;
-  const order = await ctx.db
-    .selectFrom('orders')
-    .selectAll()
-    .where('org_id', '=', ctx.orgId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!order) {
-    if (orderId === undefined) return null;
-    throw new AppError('not-found', 'No such order.');
-  }
-  if (orderId !== undefined && kase.customer_id !== null && order.customer_id !== kase.customer_id)
-    throw new AppError('validation', "The order is not this case's customer's.", [
-      { path: 'body.order_id', message: "expected an order of the case's customer" },
-    ]);
-  return order;
-}
+/** What a caller asks to decide. */
+export type NewDecision = DecisionInput;
 
 function summarise(value: unknown): string {
   if (typeof value === 'object' && value !== null && !Array.isArray(value))
@@ -113,44 +61,21 @@ export async function createDecision(
   caseId: string,
   input: NewDecision,
 ): Promise<DecisionView> {
-  const kase = await ctx.db
-    .selectFrom('cases')
-    .select(['id', 'kind', 'channel', 'priority', 'category', 'customer_id', 'order_id'])
-    .where('org_id', '=', ctx.orgId)
-    .where('id', '=', caseId)
-    .executeTakeFirst();
-  if (!kase) throw new AppError('not-found', 'No such case.');
-  const org = await orgOf(ctx);
-  const { charter } = await charterInForce(ctx.db, ctx.orgId, localDate(ctx.now, org.time_zone));
-  const name = decisionNamed(charter, input.decision);
-  const supplied = input.facts ?? {};
-  const errors = checkFacts(charter, supplied);
-  for (const f of FROM_ACCOUNT)
-    if (f in supplied)
-      errors.push({ path: `body.facts.${f}`, message: `${f} comes from your account, not the request` });
-  if (errors.length) throw new AppError('validation', 'Some facts cannot be used.', errors);
-
-  const order = await orderFor(ctx, kase, input.orderId);
-  const gathered = await gatherFacts(ctx, org, kase, order);
-  const facts = { ...gathered.facts, ...supplied };
-  const e = charter.evaluate(name, facts);
-  if (e.error || !e.policy) throw new AppError('policy-error', `${name}: ${e.error?.message ?? 'no policy'}`);
-  const policy = e.policy;
-
-  // The exact order total when the amount came from the order; the caller's figure otherwise.
-  const g = grantOf(
+  const {
+    kase,
+    org,
+    charter,
     name,
-    e.value,
+    supplied,
     facts,
-    org.currency,
-    'Order amount' in supplied ? null : gathered.orderMinor,
-  );
-  if (!g.ok) {
-    if (g.code === 'unmapped-outcome') throw new AppError('policy-error', g.message);
+    evaluation: e,
+    policy,
+    grant: g,
+  } = await evaluateForCase(ctx, caseId, input);
+  if (!g.ok)
     throw new AppError('validation', g.message, [
       { path: g.code === 'bad-amount' ? 'body.facts.Amount' : 'body.order_id', message: g.message },
     ]);
-  }
   const grant = g.grant;
   const authority = grant ? checkAuthority(charter, ctx.role, grant) : null;
   const pending = authority !== null && !authority.may_grant_alone;

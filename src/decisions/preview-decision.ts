@@ -7,18 +7,10 @@
  * no budget debit, no timeline or audit entry. Facts the decision needs that are still unknown are
  * listed, so the desk can ask for them.
  */
-import { charterInForce } from '../charter/index.ts';
-import type { Charter } from '../policy/index.ts';
-import { AppError } from '../server/errors.ts';
-import type { OrderTable } from '../store/schema.ts';
-import { grantOf } from './amounts.ts';
 import { type AuthorityCheck, checkAuthority } from './check-authority.ts';
-import { checkFacts } from './check-facts.ts';
 import type { DecisionContext } from './context.ts';
-import { orgOf } from './context.ts';
 import { factsNeeded, type RuleText, ruleText } from './decision-catalogue.ts';
-import { gatherFacts } from './gather-facts.ts';
-import { localDate } from './org-calendar.ts';
+import { evaluateForCase } from './evaluate-for-case.ts';
 
 export interface DecisionPreview {
   readonly decision: string;
@@ -48,19 +40,6 @@ export interface DecisionPreview {
   readonly authority: AuthorityCheck | null;
 }
 
-const FROM_ACCOUNT = ['Staff role', 'Team'];
-
-function decisionNamed(charter: Charter, name: string): string {
-  const wanted = name.trim().toLowerCase();
-  for (const d of charter.decisions.keys()) if (d.toLowerCase() === wanted) return d;
-  throw new AppError('validation', `The charter in force has no decision named "${name}".`, [
-    {
-      path: 'body.decision',
-      message: `Unexpected decision "${name}", expected a decision of the charter in force`,
-    },
-  ]);
-}
-
 /**
  * Previews `input.decision` on case `caseId` as the context's actor.
  * @throws AppError `not-found` (case, or a named order), `validation` (unknown decision or facts)
@@ -76,66 +55,25 @@ export async function previewDecision(
     readonly orderId?: string | undefined;
   },
 ): Promise<DecisionPreview> {
-  const kase = await ctx.db
-    .selectFrom('cases')
-    .select(['id', 'kind', 'channel', 'priority', 'category', 'customer_id', 'order_id'])
-    .where('org_id', '=', ctx.orgId)
-    .where('id', '=', caseId)
-    .executeTakeFirst();
-  if (!kase) throw new AppError('not-found', 'No such case.');
-  const org = await orgOf(ctx);
-  const { charter } = await charterInForce(ctx.db, ctx.orgId, localDate(ctx.now, org.time_zone));
-  const name = decisionNamed(charter, input.decision);
-  const supplied = input.facts ?? {};
-  const errors = checkFacts(charter, supplied);
-  for (const f of FROM_ACCOUNT)
-    if (f in supplied)
-      errors.push({ path: `body.facts.${f}`, message: `${f} comes from your account, not the request` });
-  if (errors.length) throw new AppError('validation', 'Some facts cannot be used.', errors);
-
-  let order: OrderTable | null = null;
-  const orderId = input.orderId ?? kase.order_id;
-  if (orderId !== null) {
-    order =
-      (await ctx.db
-        .selectFrom('orders')
-        .selectAll()
-        .where('org_id', '=', ctx.orgId)
-        .where('id', '=', orderId)
-        .executeTakeFirst()) ?? null;
-    if (!order && input.orderId !== undefined) throw new AppError('not-found', 'No such order.');
-    if (
-      order &&
-      input.orderId !== undefined &&
-      kase.customer_id !== null &&
-      order.customer_id !== kase.customer_id
-    )
-      throw new AppError('validation', "The order is not this case's customer's.", [
-        { path: 'body.order_id', message: "expected an order of the case's customer" },
-      ]);
-  }
-  const gathered = await gatherFacts(ctx, org, kase, order);
-  const facts = { ...gathered.facts, ...supplied };
+  const {
+    charter,
+    name,
+    supplied,
+    gathered,
+    facts,
+    evaluation: e,
+    policy,
+    grant: g,
+  } = await evaluateForCase(ctx, caseId, input);
   const compiled = charter.decisions.get(name);
   const missing = compiled ? factsNeeded(charter, compiled).filter((f) => facts[f] === undefined) : [];
-  const e = charter.evaluate(name, facts);
-  if (e.error || !e.policy) throw new AppError('policy-error', `${name}: ${e.error?.message ?? 'no policy'}`);
   const own = e.matched.find((m) => m.decision === name);
-
-  const g = grantOf(
-    name,
-    e.value,
-    facts,
-    org.currency,
-    'Order amount' in supplied ? null : gathered.orderMinor,
-  );
-  if (!g.ok && g.code === 'unmapped-outcome') throw new AppError('policy-error', g.message);
   const grant = g.ok ? g.grant : null;
   const authority = grant ? checkAuthority(charter, ctx.role, grant) : null;
   return {
     decision: name,
-    policy: { id: e.policy.id, version: e.policy.version },
-    section: { policy: e.policy.id, section: name },
+    policy: { id: policy.id, version: policy.version },
+    section: { policy: policy.id, section: name },
     facts,
     gathered: Object.keys(gathered.facts),
     supplied: Object.keys(supplied),

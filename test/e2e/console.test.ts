@@ -148,6 +148,8 @@ describe('manager console in chromium', () => {
     await content.focus();
     await page.keyboard.press('Control+s');
     await page.getByRole('status').filter({ hasText: 'Draft version 4 saved.' }).waitFor();
+    // CodeMirror renders only the lines in view: go to the top, where the front matter is.
+    await page.keyboard.press('Control+Home');
     await expect.poll(() => content.textContent()).toContain('version: 4');
     const staff = await signIn(app.url, DEMO.org, DEMO.manager.email, DEMO.manager.password);
     const draft = (await (await staff.get('/api/policies/refunds/versions/4')).json()) as {

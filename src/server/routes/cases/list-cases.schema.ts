@@ -17,4 +17,6 @@ export const listCasesQuery = pageQuery.extend({
   q: z.string().trim().min(1).max(200).optional().describe('Words in the subject, messages, notes or calls'),
 });
 
+export type ListCasesQuery = z.infer<typeof listCasesQuery>;
+
 export const listCasesResponse = z.object({ items: z.array(caseSchema), next_cursor: z.string().nullable() });

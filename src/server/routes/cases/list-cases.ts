@@ -8,7 +8,20 @@ import type { RouteModule } from '../../app-type.ts';
 import { ALL_STAFF, actorOf } from '../../context.ts';
 import { decodeCursor, encodeCursor } from '../../pagination.ts';
 import { caseView } from './case-views.ts';
-import { listCasesQuery, listCasesResponse } from './list-cases.schema.ts';
+import { type ListCasesQuery, listCasesQuery, listCasesResponse } from './list-cases.schema.ts';
+
+/** The list filters of GET /api/cases and GET /api/cases/queue, from their shared query schema. */
+export function caseFilters(q: ListCasesQuery) {
+  return {
+    status: q.status === undefined ? undefined : Array.isArray(q.status) ? q.status : [q.status],
+    kind: q.kind,
+    priority: q.priority,
+    assigneeId: q.assignee_id,
+    teamId: q.team_id,
+    customerId: q.customer_id,
+    q: q.q,
+  };
+}
 
 export const listCasesRoute: RouteModule = (app, deps) => {
   app.get(
@@ -27,15 +40,7 @@ export const listCasesRoute: RouteModule = (app, deps) => {
       const page = await listCases(
         deps.store.db,
         actorOf(request).orgId,
-        {
-          status: q.status === undefined ? undefined : Array.isArray(q.status) ? q.status : [q.status],
-          kind: q.kind,
-          priority: q.priority,
-          assigneeId: q.assignee_id,
-          teamId: q.team_id,
-          customerId: q.customer_id,
-          q: q.q,
-        },
+        caseFilters(q),
         decodeCursor(q.cursor),
         q.limit,
       );

@@ -10,6 +10,7 @@ import type { RouteModule } from '../../app-type.ts';
 import { ALL_STAFF, actorOf } from '../../context.ts';
 import { decodeCursor, encodeCursor } from '../../pagination.ts';
 import { caseView } from './case-views.ts';
+import { caseFilters } from './list-cases.ts';
 import { queueQuery, queueResponse } from './queue.schema.ts';
 
 const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -49,15 +50,7 @@ export const queueRoute: RouteModule = (app, deps) => {
       const page = await listQueue(
         deps.store.db,
         actorOf(request).orgId,
-        {
-          status: q.status === undefined ? undefined : Array.isArray(q.status) ? q.status : [q.status],
-          kind: q.kind,
-          priority: q.priority,
-          assigneeId: q.assignee_id,
-          teamId: q.team_id,
-          customerId: q.customer_id,
-          q: q.q,
-        },
+        caseFilters(q),
         decodeCursor(q.cursor),
         q.limit,
         deps.now(),
