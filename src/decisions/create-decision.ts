@@ -10,7 +10,7 @@ import { appendAudit } from '../audit/index.ts';
 import { AppError } from '../server/errors.ts';
 import { toJsonText } from '../store/dialect.ts';
 import { newId } from '../store/ids.ts';
-import type { ApprovalTable, CaseTable, OrderTable } from '../store/schema.ts';
+import type { ApprovalTable } from '../store/schema.ts';
 import type { Grant } from './amounts.ts';
 import { budgetFor, debitBudget } from './budgets.ts';
 import { type AuthorityCheck, checkAuthority } from './check-authority.ts';

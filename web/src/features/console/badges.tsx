@@ -22,6 +22,6 @@ export function ReviewBadge({ due, overdue }: { due: string | null; overdue: boo
       {due} <span className="badge bad">review overdue</span>
     </>
   ) : (
-    <>{due}</>
+    due
   );
 }
