@@ -108,39 +108,50 @@ export class OpenTimeline {
    * backward (negative `ms`), the latest. NaN when the answer lies beyond the intervals held.
    */
   add(start: number, ms: number): number {
-    const opens = this.opens;
-    const closes = this.closes;
     const prefix = this.prefix;
     const j = this.last(start);
-    const inside = j >= 0 && start < closes[j]!;
-    if (ms >= 0) {
-      const k = inside ? j : j + 1; // the interval the clock runs in first
-      if (k >= this.n) return Number.NaN;
-      const target = (inside ? prefix[j]! + (start - opens[j]!) : prefix[k]!) + ms;
-      if (target > prefix[this.n]!) return Number.NaN;
-      // First interval i >= k whose cumulative end prefix[i + 1] reaches the target. Due times are
-      // usually a few intervals on (a few business days): step through those, then gallop and bisect.
-      let low = k + 1;
-      const near = Math.min(this.n, k + NEAR);
-      while (low < near && prefix[low]! < target) low++;
-      if (low < near || prefix[low]! >= target) return opens[low - 1]! + (target - prefix[low - 1]!);
-      let high = low;
-      for (let step = 1; high < this.n && prefix[high]! < target; step *= 2) {
-        low = high + 1;
-        high = Math.min(this.n, high + step);
-      }
-      while (low < high) {
-        const mid = (low + high) >>> 1;
-        if (prefix[mid]! >= target) high = mid;
-        else low = mid + 1;
-      }
-      const i = low - 1;
-      return opens[i]! + (target - prefix[i]!);
+    const inside = j >= 0 && start < this.closes[j]!;
+    if (ms < 0) return this.#addBack(start, ms, j, inside);
+    const k = inside ? j : j + 1; // the interval the clock runs in first
+    if (k >= this.n) return Number.NaN;
+    const target = (inside ? prefix[j]! + (start - this.opens[j]!) : prefix[k]!) + ms;
+    if (target > prefix[this.n]!) return Number.NaN;
+    // First interval i >= k whose cumulative end prefix[i + 1] reaches the target. Due times are
+    // usually a few intervals on (a few business days): step through those here, and leave further
+    // ones to a search of their own (which keeps this method small enough for callers to inline).
+    let low = k + 1;
+    const near = Math.min(this.n, k + NEAR);
+    while (low < near && prefix[low]! < target) low++;
+    if (low < near || prefix[low]! >= target) return this.opens[low - 1]! + (target - prefix[low - 1]!);
+    return this.#addFar(low, target);
+  }
+
+  /** `add` for a target beyond `prefix[from]`: gallop, then bisect. */
+  #addFar(from: number, target: number): number {
+    const prefix = this.prefix;
+    let low = from;
+    let high = from;
+    for (let step = 1; high < this.n && prefix[high]! < target; step *= 2) {
+      low = high + 1;
+      high = Math.min(this.n, high + step);
     }
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (prefix[mid]! >= target) high = mid;
+      else low = mid + 1;
+    }
+    const i = low - 1;
+    return this.opens[i]! + (target - prefix[i]!);
+  }
+
+  /** `add` counting back (negative `ms`): the latest instant; gallop back, then bisect. */
+  #addBack(start: number, ms: number, j: number, inside: boolean): number {
+    const opens = this.opens;
+    const prefix = this.prefix;
     if (j < 0) return Number.NaN;
     const target = (inside ? prefix[j]! + (start - opens[j]!) : prefix[j + 1]!) + ms;
     if (target < 0) return Number.NaN;
-    // Last interval i <= j that opens at or before the target: gallop back, then bisect.
+    // Last interval i <= j that opens at or before the target.
     let low = j;
     let high = j;
     for (let step = 1; low > 0 && prefix[low]! > target; step *= 2) {
