@@ -81,7 +81,10 @@ export async function serve(options: ServeOptions = {}): Promise<{ close(): Prom
 export function banner(port: number): string {
   const lines = [
     `Charter is running on http://localhost:${port}`,
-    `  API docs:  http://localhost:${port}/docs   (OpenAPI: /openapi.json)`,
+    `  Customer portal: http://localhost:${port}/`,
+    `  Agent desk:      http://localhost:${port}/desk`,
+    `  Manager console: http://localhost:${port}/console`,
+    `  API docs:        http://localhost:${port}/docs   (OpenAPI: /openapi.json)`,
     `  Demo organisation "${DEMO_SLUG}" — sign in with:`,
     ...DEMO_USERS.map((u) => `    ${u.role.padEnd(8)} ${u.email.padEnd(26)} ${u.password}`),
   ];
