@@ -37,6 +37,24 @@ describe.each(ENGINES)('decisions on %s', (engine) => {
       headers,
     });
 
+  it('reads lifetime value net of the refunds already granted to the customer', async () => {
+    const c = await refundCase();
+    const first = await decide('agent', c.caseId, {
+      decision: 'Refund',
+      facts: { 'Item condition': 'unopened' },
+    });
+    expect(first.statusCode).toBe(201);
+    const before = (first.json() as DecisionView).decision.facts['Lifetime value'] as number;
+    expect((first.json() as DecisionView).decision.amount_minor).toBe(4999);
+    const again = await decide('agent', c.caseId, {
+      decision: 'Refund',
+      facts: { 'Item condition': 'unopened' },
+    });
+    expect(again.statusCode).toBe(201);
+    // The first refund (£49.99, granted alone) comes off what the customer has spent.
+    expect((again.json() as DecisionView).decision.facts['Lifetime value']).toBeCloseTo(before - 49.99, 2);
+  });
+
   it("decides a refund from gathered and supplied facts, explained in the policy's words", async () => {
     const c = await refundCase();
     const r = await decide('agent', c.caseId, {

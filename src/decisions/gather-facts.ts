@@ -11,7 +11,7 @@
  * | Priority              | case.priority                                                        |
  * | Complaint category    | case.category (when set)                                             |
  * | Customer tier         | customer.tier                                                        |
- * | Lifetime value        | sum of the customer's order totals in the organisation's currency    |
+ * | Lifetime value        | the customer's order totals less refunds granted, org currency       |
  * | Order amount          | order.total (when in the organisation's currency)                    |
  * | Days since delivery   | local days from order.delivered_at to the decision (when delivered)  |
  * | Months since purchase | whole local months from order.placed_at to the decision              |
@@ -22,6 +22,7 @@
 
 import { fromJsonText } from '../store/dialect.ts';
 import type { CaseTable, OrderTable } from '../store/schema.ts';
+import { AMOUNTS } from './amounts.ts';
 import { type DecisionContext, type Org, teamOf } from './context.ts';
 import { minorToPounds } from './money.ts';
 import { wholeDays, wholeMonths } from './org-calendar.ts';
@@ -44,7 +45,37 @@ async function lifetimeMinor(ctx: DecisionContext, customerId: string, currency:
     .where('currency', '=', currency)
     .executeTakeFirst();
   // PostgreSQL answers sum(bigint) as numeric text; SQLite as an integer; no rows give null.
-  return Number(row?.total ?? 0);
+  const spent = Number(row?.total ?? 0);
+  return Math.max(0, spent - (await refundedMinor(ctx, customerId, currency)));
+}
+
+/**
+ * Money refunded to the customer: decisions on their cases whose outcome grants a refund, granted
+ * alone or approved (a pending or denied one has paid nothing back). The charter defines lifetime
+ * value as spend "net of refunds".
+ */
+async function refundedMinor(ctx: DecisionContext, customerId: string, currency: string): Promise<number> {
+  const rows = await ctx.db
+    .selectFrom('decisions')
+    .innerJoin('cases', (j) =>
+      j.onRef('cases.org_id', '=', 'decisions.org_id').onRef('cases.id', '=', 'decisions.case_id'),
+    )
+    .select(['decisions.decision', 'decisions.outputs', 'decisions.amount_minor'])
+    .where('decisions.org_id', '=', ctx.orgId)
+    .where('cases.customer_id', '=', customerId)
+    .where('decisions.currency', '=', currency)
+    .where('decisions.approval_state', 'in', ['none', 'approved'])
+    .where('decisions.decision', 'in', Object.keys(AMOUNTS))
+    .execute();
+  let total = 0;
+  for (const r of rows) {
+    const money = AMOUNTS[r.decision];
+    const outputs = fromJsonText<Record<string, unknown> | null>(r.outputs, null);
+    const outcome = outputs?.[money?.outcome ?? ''];
+    if (typeof outcome !== 'string' || money?.outcomes[outcome]?.grants !== 'refund') continue;
+    total += Number(r.amount_minor ?? 0);
+  }
+  return total;
 }
 
 /**
