@@ -14,8 +14,6 @@ import { targetResolverFromCharter } from '../sla/charter-targets.ts';
 import type { TargetResolver } from '../sla/index.ts';
 import type { Database } from '../store/schema.ts';
 
-export { localDate };
-
 /** Policy id → version, as stored on the case. */
 export type PolicyVersions = Readonly<Record<string, number>>;
 

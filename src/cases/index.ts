@@ -9,7 +9,7 @@ export { addNote } from './add-note.ts';
 export { amendEntry } from './amend-entry.ts';
 export { type Assignment, assignCase } from './assign-case.ts';
 export type { CaseOutcome, ChangeResult } from './case-change.ts';
-export { calendarsOf, charterOfVersions, localDate, procedureFor, resolverOf } from './case-charter.ts';
+export { calendarsOf, charterOfVersions, procedureFor, resolverOf } from './case-charter.ts';
 export { type CaseActor, type CaseContext, userActor } from './case-context.ts';
 export { caseClocks, SLA_BREACH_JOB, SLA_WARNING_JOB } from './case-sla.ts';
 export {

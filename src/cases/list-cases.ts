@@ -4,7 +4,7 @@
  * ascending with cases that have no running clock last, then by id — with keyset pagination.
  */
 import { type Kysely, sql } from 'kysely';
-import { AppError } from '../server/errors.ts';
+import { badCursor } from '../server/pagination.ts';
 import { searchTerms } from '../store/dialect.ts';
 import type { CaseKind, CaseStatus, CaseTable, Database } from '../store/schema.ts';
 
@@ -62,10 +62,7 @@ export async function listCases(
           eb('next_deadline', 'is', null),
         ]),
       );
-    else
-      throw new AppError('validation', 'The cursor is not one this API gave out.', [
-        { path: 'querystring.cursor', message: 'unknown cursor' },
-      ]);
+    else throw badCursor();
   }
   const rows = await q
     .orderBy('next_deadline', (ob) => ob.asc().nullsLast())

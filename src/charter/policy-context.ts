@@ -4,7 +4,7 @@
  * local date, a version row by policy id and number, and the actor of a change.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { localDate } from '../decisions/org-calendar.ts';
+import { localDate } from '../hours/index.ts';
 import { AppError } from '../server/errors.ts';
 import type { DialectName } from '../store/dialect.ts';
 import type { Database, PolicyVersionTable } from '../store/schema.ts';

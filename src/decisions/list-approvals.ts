@@ -6,7 +6,7 @@
  */
 import { charterInForce } from '../charter/index.ts';
 import { AppError } from '../server/errors.ts';
-import { decodeCursor, encodeCursor } from '../server/pagination.ts';
+import { encodeCursor, numericCursor } from '../server/pagination.ts';
 import type { ApprovalTable } from '../store/schema.ts';
 import { balanceOf, budgetFor } from './budgets.ts';
 import type { AuthorityCheck } from './check-authority.ts';
@@ -73,7 +73,7 @@ export async function listApprovals(
     readonly limit: number;
   },
 ): Promise<InboxPage> {
-  const after = decodeCursor(query.cursor);
+  const after = numericCursor(query.cursor);
   let q = widen(ctx.db)
     .selectFrom('approvals as a')
     .innerJoin('cases as c', (j) => j.onRef('c.org_id', '=', 'a.org_id').onRef('c.id', '=', 'a.case_id'))
@@ -98,13 +98,9 @@ export async function listApprovals(
     q = q.where('a.approver_role', 'in', roles);
   }
   if (after) {
-    if (typeof after.sort !== 'number')
-      throw new AppError('validation', 'The cursor is not one this API gave out.', [
-        { path: 'querystring.cursor', message: 'unknown cursor' },
-      ]);
-    const at = after.sort;
+    const { at, id } = after;
     q = q.where((eb) =>
-      eb.or([eb('a.created_at', '>', at), eb.and([eb('a.created_at', '=', at), eb('a.id', '>', after.id)])]),
+      eb.or([eb('a.created_at', '>', at), eb.and([eb('a.created_at', '=', at), eb('a.id', '>', id)])]),
     );
   }
   const rows = await q

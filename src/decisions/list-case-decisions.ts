@@ -3,7 +3,7 @@
  * The decisions made on a case, oldest first, a page at a time (cursor: decided_at and id).
  */
 import { AppError } from '../server/errors.ts';
-import { decodeCursor, encodeCursor } from '../server/pagination.ts';
+import { encodeCursor, numericCursor } from '../server/pagination.ts';
 import type { DecisionContext } from './context.ts';
 import { type DecisionView, decisionView } from './decision-view.ts';
 import { approvalsOf } from './get-decision.ts';
@@ -29,20 +29,16 @@ export async function listCaseDecisions(
     .where('id', '=', caseId)
     .executeTakeFirst();
   if (!kase) throw new AppError('not-found', 'No such case.');
-  const after = decodeCursor(page.cursor);
+  const after = numericCursor(page.cursor);
   let q = widen(ctx.db)
     .selectFrom('decisions')
     .selectAll()
     .where('org_id', '=', ctx.orgId)
     .where('case_id', '=', caseId);
   if (after) {
-    if (typeof after.sort !== 'number')
-      throw new AppError('validation', 'The cursor is not one this API gave out.', [
-        { path: 'querystring.cursor', message: 'unknown cursor' },
-      ]);
-    const at = after.sort;
+    const { at, id } = after;
     q = q.where((eb) =>
-      eb.or([eb('decided_at', '>', at), eb.and([eb('decided_at', '=', at), eb('id', '>', after.id)])]),
+      eb.or([eb('decided_at', '>', at), eb.and([eb('decided_at', '=', at), eb('id', '>', id)])]),
     );
   }
   const rows = await q

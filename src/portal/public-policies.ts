@@ -4,8 +4,8 @@
  * day) whose audience is `public` — the very documents the desk's decisions and SLA clocks run on.
  */
 import type { Kysely } from 'kysely';
-import { localDate } from '../cases/index.ts';
 import { charterInForce } from '../charter/index.ts';
+import { localDate } from '../hours/index.ts';
 import type { Charter, PolicyDocument } from '../policy/index.ts';
 import { AppError } from '../server/errors.ts';
 import type { Database } from '../store/schema.ts';

@@ -34,7 +34,23 @@ export function decodeCursor(cursor: string | undefined): { sort: SortValue; id:
   } catch {
     // fall through to the error below
   }
-  throw new AppError('validation', 'The cursor is not one this API gave out.', [
+  throw badCursor();
+}
+
+/** The 400 for a cursor this API did not give out (or one of another list). */
+export function badCursor(): AppError {
+  return new AppError('validation', 'The cursor is not one this API gave out.', [
     { path: 'querystring.cursor', message: 'unknown cursor' },
   ]);
+}
+
+/**
+ * A cursor of a list sorted by an instant (epoch ms) then id.
+ * @example numericCursor(encodeCursor(5, 'x')) // { at: 5, id: 'x' }
+ */
+export function numericCursor(cursor: string | undefined): { at: number; id: string } | null {
+  const after = decodeCursor(cursor);
+  if (!after) return null;
+  if (typeof after.sort !== 'number') throw badCursor();
+  return { at: after.sort, id: after.id };
 }
