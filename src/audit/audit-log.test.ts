@@ -51,6 +51,33 @@ describe.each(ENGINES)('audit chain on %s', (engine) => {
     expect(await verifyAudit(store.db, 'b')).toMatchObject({ ok: true, entries: 21 });
   });
 
+  it('keeps the chain whole when writes through the committer mix with others and some roll back', async () => {
+    const via = (i: number, fail = false) =>
+      store.transact(async (trx) => {
+        await appendAudit(trx, store.dialect, {
+          orgId: 'b',
+          actorType: 'system',
+          actorId: null,
+          action: 'test.appended',
+          entity: 'test',
+          entityId: `t${i}`,
+          data: { i },
+          at: 1_700_000_100_000 + i,
+        });
+        if (fail) throw new Error('undo this one');
+        return i;
+      });
+    await via(1);
+    await append('b', 201); // a transaction the committer did not open: its remembered head is now stale
+    await via(2);
+    // Concurrent works share a group; the failing one's entry is rolled back with its savepoint.
+    const results = await Promise.allSettled([via(3), via(4, true), via(5), append('b', 202), via(6)]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
+    await via(7);
+    const r = await verifyAudit(store.db, 'b');
+    expect(r).toMatchObject({ ok: true, entries: 21 + 8 });
+  });
+
   it('names the first entry whose contents were changed', async () => {
     await sql`update audit_log set data = ${'{"i":999}'} where org_id = 'a' and seq = 12`.execute(store.db);
     const r = await verifyAudit(store.db, 'a');

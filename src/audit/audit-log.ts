@@ -5,6 +5,8 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { type DialectName, lockOrg } from '../store/dialect.ts';
+import { writeMemoOf } from '../store/group-commit.ts';
+import { hotSql, runHot } from '../store/hot-sql.ts';
 import { newId } from '../store/ids.ts';
 import type { Database } from '../store/schema.ts';
 import { entryHash, GENESIS } from './hash.ts';
@@ -21,6 +23,28 @@ export interface AuditEvent {
   readonly at: number;
 }
 
+const HEAD = hotSql('select seq, hash from audit_log where org_id = ? order by seq desc limit 1');
+const INSERT = hotSql(
+  `insert into audit_log (org_id, seq, id, at, actor_type, actor_id, action, entity, entity_id, data, prev_hash, hash)
+   values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+);
+
+interface Head {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+async function readHead(trx: Kysely<Database>, dialect: DialectName, orgId: string): Promise<Head> {
+  const [last] = await runHot<Head>(trx, dialect, HEAD, [orgId]);
+  return last ?? { seq: 0, hash: GENESIS };
+}
+
+/** A write that lost to an entry with the same sequence number (SQLite: only there is a head remembered). */
+function isSeqTaken(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
 /**
  * Appends one entry; call inside the transaction that makes the change.
  * @example await appendAudit(trx, 'sqlite', { orgId, actorType: 'user', actorId, action: 'case.created', … })
@@ -31,44 +55,56 @@ export async function appendAudit(
   e: AuditEvent,
 ): Promise<{ seq: number; hash: string }> {
   await lockOrg(trx, dialect, e.orgId);
-  const last = await trx
-    .selectFrom('audit_log')
-    .select(['seq', 'hash'])
-    .where('org_id', '=', e.orgId)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const seq = (last?.seq ?? 0) + 1;
-  const prevHash = last?.hash ?? GENESIS;
-  const row = {
-    org_id: e.orgId,
-    seq,
-    id: newId(),
-    at: e.at,
-    actor_type: e.actorType,
-    actor_id: e.actorId,
-    action: e.action,
-    entity: e.entity,
-    entity_id: e.entityId,
-    data: JSON.stringify(e.data ?? null),
+  // Inside the group committer the chain head is remembered between appends instead of read back.
+  // A remembered head that is stale (someone else appended) makes the insert collide on the
+  // primary key: then read the real head and append once more.
+  const memo = writeMemoOf(trx);
+  const key = `audit-head:${e.orgId}`;
+  const remembered = memo?.get(key) as Head | undefined;
+  const id = newId();
+  const data = JSON.stringify(e.data ?? null);
+  const append = async (head: Head): Promise<Head> => {
+    const seq = head.seq + 1;
+    const hash = entryHash(head.hash, {
+      orgId: e.orgId,
+      seq,
+      id,
+      at: e.at,
+      actorType: e.actorType,
+      actorId: e.actorId,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId,
+      data,
+    });
+    await runHot(trx, dialect, INSERT, [
+      e.orgId,
+      seq,
+      id,
+      e.at,
+      e.actorType,
+      e.actorId,
+      e.action,
+      e.entity,
+      e.entityId,
+      data,
+      head.hash,
+      hash,
+    ]);
+    return { seq, hash };
   };
-  const hash = entryHash(prevHash, {
-    orgId: row.org_id,
-    seq,
-    id: row.id,
-    at: row.at,
-    actorType: row.actor_type,
-    actorId: row.actor_id,
-    action: row.action,
-    entity: row.entity,
-    entityId: row.entity_id,
-    data: row.data,
-  });
-  await trx
-    .insertInto('audit_log')
-    .values({ ...row, prev_hash: prevHash, hash })
-    .execute();
-  return { seq, hash };
+  let appended: Head;
+  if (remembered === undefined) appended = await append(await readHead(trx, dialect, e.orgId));
+  else {
+    try {
+      appended = await append(remembered);
+    } catch (error) {
+      if (!isSeqTaken(error)) throw error;
+      appended = await append(await readHead(trx, dialect, e.orgId));
+    }
+  }
+  memo?.set(key, appended);
+  return appended;
 }
 
 export type VerifyResult =

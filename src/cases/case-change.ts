@@ -8,6 +8,7 @@ import { appendAudit } from '../audit/index.ts';
 import { AppError } from '../server/errors.ts';
 import type { SlaResult } from '../sla/index.ts';
 import { lockOrg, toJsonText } from '../store/dialect.ts';
+import { type HotSql, hotSql, runHot } from '../store/hot-sql.ts';
 import { newId } from '../store/ids.ts';
 import type { CaseTable, TimelineEntryTable, TimelineKind } from '../store/schema.ts';
 import type { CaseContext } from './case-context.ts';
@@ -90,14 +91,29 @@ export function timelineOf(ctx: Pick<CaseContext, 'trx' | 'actor'>, caseId: stri
     .execute();
 }
 
-/** Appends entries after `lastSeq`, stamped with the change's instant and actor. */
-export async function insertEntries(
+const ENTRY_COLUMNS =
+  'org_id, id, case_id, seq, kind, visibility, actor_type, actor_id, body, data, amends_id, created_at';
+const ENTRY_VALUES = `(${Array(12).fill('?').join(', ')})`;
+const insertStatements: HotSql[] = [];
+
+/** One insert for `n` entries (hot: a case's entries are written together). */
+function insertEntriesSql(n: number): HotSql {
+  let st = insertStatements[n];
+  if (st === undefined) {
+    st = hotSql(`insert into timeline_entries (${ENTRY_COLUMNS}) values ${Array(n).fill(ENTRY_VALUES).join(', ')}`);
+    insertStatements[n] = st;
+  }
+  return st;
+}
+
+/** The rows of entries appended after `lastSeq`, stamped with the change's instant and actor. */
+export function entryRows(
   ctx: CaseContext,
   caseId: string,
   lastSeq: number,
   entries: readonly NewEntry[],
-): Promise<TimelineEntryTable[]> {
-  const rows: TimelineEntryTable[] = entries.map((e, i) => ({
+): TimelineEntryTable[] {
+  return entries.map((e, i) => ({
     org_id: ctx.actor.orgId,
     id: newId(),
     case_id: caseId,
@@ -111,7 +127,39 @@ export async function insertEntries(
     amends_id: e.amendsId ?? null,
     created_at: ctx.now,
   }));
-  if (rows.length > 0) await ctx.trx.insertInto('timeline_entries').values(rows).execute();
+}
+
+/** Writes rows made by `entryRows`. */
+export async function writeEntries(ctx: CaseContext, rows: readonly TimelineEntryTable[]): Promise<void> {
+  if (rows.length === 0) return;
+  const params: unknown[] = [];
+  for (const r of rows)
+    params.push(
+      r.org_id,
+      r.id,
+      r.case_id,
+      r.seq,
+      r.kind,
+      r.visibility,
+      r.actor_type,
+      r.actor_id,
+      r.body,
+      r.data,
+      r.amends_id,
+      r.created_at,
+    );
+  await runHot(ctx.trx, ctx.dialect, insertEntriesSql(rows.length), params);
+}
+
+/** Appends entries after `lastSeq`, stamped with the change's instant and actor. */
+export async function insertEntries(
+  ctx: CaseContext,
+  caseId: string,
+  lastSeq: number,
+  entries: readonly NewEntry[],
+): Promise<TimelineEntryTable[]> {
+  const rows = entryRows(ctx, caseId, lastSeq, entries);
+  await writeEntries(ctx, rows);
   return rows;
 }
 
@@ -168,6 +216,6 @@ export async function applyChange(
     data: { ...change.auditData, version: next.version, entries: added.map((e) => e.id) },
     at: ctx.now,
   });
-  await enqueueSlaJobs(ctx.trx, row.org_id, row.id, sla, ctx.now);
+  await enqueueSlaJobs(ctx.trx, ctx.dialect, row.org_id, row.id, sla, ctx.now);
   return { case: next, entries: added, sla };
 }

@@ -6,7 +6,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import { enqueueJob } from '../jobs/index.ts';
 import { computeClocks, nextDeadline, type SlaResult, slaJobs } from '../sla/index.ts';
-import { fromJsonText } from '../store/dialect.ts';
+import type { Charter } from '../policy/compile/charter.ts';
+import { type DialectName, fromJsonText } from '../store/dialect.ts';
 import type { CaseTable, Database } from '../store/schema.ts';
 import { calendarsOf, charterOfVersions, type PolicyVersions, resolverOf } from './case-charter.ts';
 import { type SlaEntry, slaEventsOf } from './sla-events.ts';
@@ -36,6 +37,11 @@ export async function caseClocks(
     row.org_id,
     fromJsonText<PolicyVersions>(row.policy_versions, {}),
   );
+  return clocksUnder(charter, entries, asOf);
+}
+
+/** The clocks of a case under a charter the caller already holds. */
+export function clocksUnder(charter: Charter, entries: readonly SlaEntry[], asOf: number): SlaResult {
   return computeClocks(slaEventsOf(entries), resolverOf(charter), calendarsOf(charter), asOf);
 }
 
@@ -48,6 +54,7 @@ export async function caseClocks(
  */
 export async function enqueueSlaJobs(
   trx: Transaction<Database>,
+  dialect: DialectName,
   orgId: string,
   caseId: string,
   sla: SlaResult,
@@ -58,7 +65,7 @@ export async function enqueueSlaJobs(
   for (const job of all) {
     if (job.at > after && job.at !== next) continue;
     const payload: SlaJobPayload = { caseId, clock: job.clock, at: job.at };
-    await enqueueJob(trx, {
+    await enqueueJob(trx, dialect, {
       orgId,
       kind: job.kind === 'warning' ? SLA_WARNING_JOB : SLA_BREACH_JOB,
       dueAt: job.at,

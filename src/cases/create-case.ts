@@ -6,12 +6,13 @@
 import { appendAudit } from '../audit/index.ts';
 import { AppError } from '../server/errors.ts';
 import { toJsonText } from '../store/dialect.ts';
+import { hotSql, runHot } from '../store/hot-sql.ts';
 import { newId } from '../store/ids.ts';
 import type { CaseKind, CaseTable, TimelineEntryTable } from '../store/schema.ts';
-import { insertEntries, type NewEntry, searchable } from './case-change.ts';
+import { entryRows, type NewEntry, searchable, writeEntries } from './case-change.ts';
 import { charterForNewCase, procedureFor } from './case-charter.ts';
 import type { CaseContext } from './case-context.ts';
-import { caseClocks, enqueueSlaJobs, queueDeadline } from './case-sla.ts';
+import { clocksUnder, enqueueSlaJobs, queueDeadline } from './case-sla.ts';
 import type { Channel, Priority } from './case-vocabulary.ts';
 import { hashPortalToken, newPortalToken } from './portal-token.ts';
 
@@ -34,6 +35,22 @@ export interface CreatedCase {
   readonly portalToken: string;
 }
 
+const NEXT_NUMBER = hotSql(
+  'update orgs set next_case_number = next_case_number + 1 where org_id = ? returning next_case_number, time_zone, charter_revision',
+);
+const INSERT_CASE = hotSql(
+  `insert into cases (org_id, id, number, kind, channel, category, priority, status, subject, customer_id,
+     order_id, assignee_id, team_id, next_deadline, policy_versions, portal_token_hash, search_text,
+     created_at, updated_at, resolved_at, version)
+   values (${Array(21).fill('?').join(', ')})`,
+);
+
+interface Counter {
+  readonly next_case_number: number;
+  readonly time_zone: string;
+  readonly charter_revision: number;
+}
+
 /** Tier the response-times policy reads when the case has no customer. */
 const DEFAULT_TIER = 'standard';
 
@@ -48,12 +65,8 @@ export async function createCase(ctx: CaseContext, input: NewCase): Promise<Crea
   const { trx, now } = ctx;
   const orgId = ctx.actor.orgId;
   // Taking the next number locks the organisation's row until commit: numbers are gapless per org.
-  const counter = await trx
-    .updateTable('orgs')
-    .set((eb) => ({ next_case_number: eb('next_case_number', '+', 1) }))
-    .where('org_id', '=', orgId)
-    .returning(['next_case_number', 'time_zone', 'charter_revision'])
-    .executeTakeFirstOrThrow();
+  const [counter] = await runHot<Counter>(trx, ctx.dialect, NEXT_NUMBER, [orgId]);
+  if (!counter) throw new AppError('not-found', 'No such organisation.');
   const number = counter.next_case_number - 1;
 
   let customerId = input.customerId ?? null;
@@ -121,7 +134,6 @@ export async function createCase(ctx: CaseContext, input: NewCase): Promise<Crea
     resolved_at: null,
     version: 1,
   };
-  await trx.insertInto('cases').values(row).execute();
 
   const first: NewEntry[] = [
     {
@@ -145,7 +157,34 @@ export async function createCase(ctx: CaseContext, input: NewCase): Promise<Crea
       data: { channel: input.channel, recorded_by: ctx.actor.id },
       author: { type: 'customer', id: customerId },
     });
-  const entries = await insertEntries(ctx, row.id, 0, first);
+  const entries = entryRows(ctx, row.id, 0, first);
+  // The clocks come from the entries alone, so the case is written once with its queue position.
+  const sla = clocksUnder(charter, entries, now);
+  row.next_deadline = queueDeadline(sla);
+  await runHot(trx, ctx.dialect, INSERT_CASE, [
+    row.org_id,
+    row.id,
+    row.number,
+    row.kind,
+    row.channel,
+    row.category,
+    row.priority,
+    row.status,
+    row.subject,
+    row.customer_id,
+    row.order_id,
+    row.assignee_id,
+    row.team_id,
+    row.next_deadline,
+    row.policy_versions,
+    row.portal_token_hash,
+    row.search_text,
+    row.created_at,
+    row.updated_at,
+    row.resolved_at,
+    row.version,
+  ]);
+  await writeEntries(ctx, entries);
 
   const procedure = procedureFor(charter, input.kind);
   if (procedure && procedure.steps.length > 0)
@@ -165,15 +204,6 @@ export async function createCase(ctx: CaseContext, input: NewCase): Promise<Crea
       )
       .execute();
 
-  const sla = await caseClocks(trx, row, entries, now);
-  row.next_deadline = queueDeadline(sla);
-  if (row.next_deadline !== null)
-    await trx
-      .updateTable('cases')
-      .set({ next_deadline: row.next_deadline })
-      .where('org_id', '=', orgId)
-      .where('id', '=', row.id)
-      .execute();
   await appendAudit(trx, ctx.dialect, {
     orgId,
     actorType: ctx.actor.type,
@@ -194,6 +224,6 @@ export async function createCase(ctx: CaseContext, input: NewCase): Promise<Crea
     },
     at: now,
   });
-  await enqueueSlaJobs(trx, orgId, row.id, sla, now);
+  await enqueueSlaJobs(trx, ctx.dialect, orgId, row.id, sla, now);
   return { case: row, entries, portalToken };
 }

@@ -66,7 +66,7 @@ export async function followUpDue(
 export async function scheduleFollowUp(ctx: CaseContext, row: CaseTable, sla: SlaResult): Promise<void> {
   if (row.resolved_at === null) return;
   const payload: FollowUpPayload = { caseId: row.id, resolvedAt: row.resolved_at };
-  await enqueueJob(ctx.trx, {
+  await enqueueJob(ctx.trx, ctx.dialect, {
     orgId: row.org_id,
     kind: FOLLOW_UP_JOB,
     dueAt: await followUpDue(ctx, row, sla, row.resolved_at),

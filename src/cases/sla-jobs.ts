@@ -35,7 +35,7 @@ export async function runSlaJob(ctx: CaseContext, job: JobTable): Promise<unknow
   // One millisecond past the instant: a reply exactly at the due instant meets it.
   const sla = await caseClocks(ctx.trx, row, timeline, payload.at + 1);
   // Pass the chain on first: whatever this job finds, the next instant gets its job.
-  await enqueueSlaJobs(ctx.trx, row.org_id, row.id, sla, payload.at);
+  await enqueueSlaJobs(ctx.trx, ctx.dialect, row.org_id, row.id, sla, payload.at);
   const clock = sla.clocks.find((c) => c.id === payload.clock);
   const breach = job.kind === SLA_BREACH_JOB;
   const still = breach

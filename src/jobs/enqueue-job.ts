@@ -5,6 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import type { DialectName } from '../store/dialect.ts';
+import { hotSql, runHot } from '../store/hot-sql.ts';
 import { newId } from '../store/ids.ts';
 import type { Database } from '../store/schema.ts';
 
@@ -18,29 +20,23 @@ export interface NewJob {
   readonly key?: string;
 }
 
+const INSERT = hotSql(
+  `insert into jobs (org_id, id, kind, due_at, payload, lease_owner, lease_expires_at, attempts, done_at, result)
+   values (?, ?, ?, ?, ?, null, null, 0, null, null) on conflict (org_id, id) do nothing`,
+);
+
 /**
- * @example await enqueueJob(trx, { orgId, kind: 'case.follow_up', dueAt, payload: { caseId }, key: `follow-up:${caseId}:1` })
+ * @example await enqueueJob(trx, 'sqlite', { orgId, kind: 'case.follow_up', dueAt, payload: { caseId }, key: `follow-up:${caseId}:1` })
  */
-export async function enqueueJob(db: Transaction<Database> | Kysely<Database>, job: NewJob): Promise<string> {
+export async function enqueueJob(
+  db: Transaction<Database> | Kysely<Database>,
+  dialect: DialectName,
+  job: NewJob,
+): Promise<string> {
   const id = job.key
     ? `k-${createHash('sha256').update(`${job.kind}\u0000${job.key}`).digest('hex').slice(0, 32)}`
     : newId();
-  await db
-    .insertInto('jobs')
-    .values({
-      org_id: job.orgId,
-      id,
-      kind: job.kind,
-      due_at: job.dueAt,
-      payload: JSON.stringify(job.payload ?? null),
-      lease_owner: null,
-      lease_expires_at: null,
-      attempts: 0,
-      done_at: null,
-      result: null,
-    })
-    .onConflict((oc) => oc.columns(['org_id', 'id']).doNothing())
-    .execute();
+  await runHot(db, dialect, INSERT, [job.orgId, id, job.kind, job.dueAt, JSON.stringify(job.payload ?? null)]);
   return id;
 }
 

@@ -7,7 +7,7 @@
  * nothing is acknowledged before it is durable. PostgreSQL has real concurrent transactions: there
  * each call is its own transaction.
  */
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import type { DialectName } from './dialect.ts';
 import type { Database } from './schema.ts';
 
@@ -18,6 +18,25 @@ interface Pending {
   readonly resolve: (v: unknown) => void;
   readonly reject: (e: unknown) => void;
 }
+
+/**
+ * Memory for values that only writes change and that a transaction would otherwise read back on
+ * every write (the head of an organisation's audit chain). It belongs to one committer and is handed
+ * to the transactions it opens; any rollback forgets all of it, so it never outlives what it
+ * describes. Holders must still detect staleness from writes made elsewhere (another process, or a
+ * transaction opened without the committer): the audit chain does so by its primary key.
+ */
+export type WriteMemo = Map<string, unknown>;
+const memos = new WeakMap<object, WriteMemo>();
+
+/** The committer's memo when `trx` was opened by one (SQLite), else undefined. */
+export function writeMemoOf(trx: object): WriteMemo | undefined {
+  return memos.get(trx);
+}
+
+const SAVEPOINT = CompiledQuery.raw('savepoint grouped');
+const RELEASE = CompiledQuery.raw('release savepoint grouped');
+const ROLLBACK = CompiledQuery.raw('rollback to savepoint grouped');
 
 type Settled =
   | { readonly ok: true; readonly value: unknown }
@@ -33,13 +52,20 @@ export function groupCommitter(db: Kysely<Database>, dialect: DialectName): <T>(
   if (dialect === 'postgres') return (work) => db.transaction().execute(work);
   const queue: Pending[] = [];
   let draining = false;
+  const memo: WriteMemo = new Map();
 
   async function runGroup(group: readonly Pending[]): Promise<void> {
     if (group.length === 1) {
       const only = group[0]!;
       try {
-        only.resolve(await db.transaction().execute(only.work));
+        only.resolve(
+          await db.transaction().execute((trx) => {
+            memos.set(trx, memo);
+            return only.work(trx);
+          }),
+        );
       } catch (e) {
+        memo.clear();
         only.reject(e);
       }
       return;
@@ -47,21 +73,24 @@ export function groupCommitter(db: Kysely<Database>, dialect: DialectName): <T>(
     const settled: Settled[] = [];
     try {
       await db.transaction().execute(async (trx) => {
+        memos.set(trx, memo);
         for (const p of group) {
-          await sql`savepoint grouped`.execute(trx);
+          await trx.executeQuery(SAVEPOINT);
           try {
             const value = await p.work(trx);
-            await sql`release savepoint grouped`.execute(trx);
+            await trx.executeQuery(RELEASE);
             settled.push({ ok: true, value });
           } catch (error) {
-            await sql`rollback to savepoint grouped`.execute(trx);
-            await sql`release savepoint grouped`.execute(trx);
+            memo.clear();
+            await trx.executeQuery(ROLLBACK);
+            await trx.executeQuery(RELEASE);
             settled.push({ ok: false, error });
           }
         }
       });
     } catch (e) {
       // The commit itself failed: nothing of the group is stored.
+      memo.clear();
       for (const p of group) p.reject(e);
       return;
     }

@@ -5,6 +5,8 @@
  * start-up, so no route can forget its check.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { hotSql, runHot } from '../../store/hot-sql.ts';
+import type { Role } from '../../store/schema.ts';
 import type { Actor, Deps } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { hashToken, orgOfToken } from './secrets.ts';
@@ -13,6 +15,21 @@ export const SESSION_COOKIE = 'charter_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+// Every signed-in request runs this: written once rather than built each time.
+const SESSION = hotSql(
+  `select users.id as user_id, users.role, users.disabled, sessions.expires_at, sessions.csrf_hash
+   from sessions inner join users on users.org_id = sessions.org_id and users.id = sessions.user_id
+   where sessions.org_id = ? and sessions.token_hash = ?`,
+);
+
+interface SessionRow {
+  readonly user_id: string;
+  readonly role: Role;
+  readonly disabled: number;
+  readonly expires_at: number;
+  readonly csrf_hash: string;
+}
 
 async function resolveActor(request: FastifyRequest, deps: Deps): Promise<Actor | null> {
   const db = deps.store.db;
@@ -38,21 +55,7 @@ async function resolveActor(request: FastifyRequest, deps: Deps): Promise<Actor 
   if (!cookie) return null;
   const orgId = orgOfToken(cookie);
   if (!orgId) return null;
-  const row = await db
-    .selectFrom('sessions')
-    .innerJoin('users', (j) =>
-      j.onRef('users.org_id', '=', 'sessions.org_id').onRef('users.id', '=', 'sessions.user_id'),
-    )
-    .select([
-      'users.id as user_id',
-      'users.role',
-      'users.disabled',
-      'sessions.expires_at',
-      'sessions.csrf_hash',
-    ])
-    .where('sessions.org_id', '=', orgId)
-    .where('sessions.token_hash', '=', hashToken(cookie))
-    .executeTakeFirst();
+  const [row] = await runHot<SessionRow>(db, deps.store.dialect, SESSION, [orgId, hashToken(cookie)]);
   if (!row || row.disabled || row.expires_at <= deps.now()) return null;
   if (UNSAFE.has(request.method)) {
     // Cookies ride along on cross-site requests; the CSRF header cannot.
