@@ -72,7 +72,13 @@ describe.each(ENGINES)('audit chain on %s', (engine) => {
     await via(2);
     // Concurrent works share a group; the failing one's entry is rolled back with its savepoint.
     const results = await Promise.allSettled([via(3), via(4, true), via(5), append('b', 202), via(6)]);
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+    ]);
     await via(7);
     const r = await verifyAudit(store.db, 'b');
     expect(r).toMatchObject({ ok: true, entries: 21 + 8 });

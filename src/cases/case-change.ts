@@ -100,7 +100,9 @@ const insertStatements: HotSql[] = [];
 function insertEntriesSql(n: number): HotSql {
   let st = insertStatements[n];
   if (st === undefined) {
-    st = hotSql(`insert into timeline_entries (${ENTRY_COLUMNS}) values ${Array(n).fill(ENTRY_VALUES).join(', ')}`);
+    st = hotSql(
+      `insert into timeline_entries (${ENTRY_COLUMNS}) values ${Array(n).fill(ENTRY_VALUES).join(', ')}`,
+    );
     insertStatements[n] = st;
   }
   return st;

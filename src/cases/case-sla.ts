@@ -5,8 +5,8 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { enqueueJob } from '../jobs/index.ts';
-import { computeClocks, nextDeadline, type SlaResult, slaJobs } from '../sla/index.ts';
 import type { Charter } from '../policy/compile/charter.ts';
+import { computeClocks, nextDeadline, type SlaResult, slaJobs } from '../sla/index.ts';
 import { type DialectName, fromJsonText } from '../store/dialect.ts';
 import type { CaseTable, Database } from '../store/schema.ts';
 import { calendarsOf, charterOfVersions, type PolicyVersions, resolverOf } from './case-charter.ts';

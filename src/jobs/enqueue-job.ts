@@ -36,7 +36,13 @@ export async function enqueueJob(
   const id = job.key
     ? `k-${createHash('sha256').update(`${job.kind}\u0000${job.key}`).digest('hex').slice(0, 32)}`
     : newId();
-  await runHot(db, dialect, INSERT, [job.orgId, id, job.kind, job.dueAt, JSON.stringify(job.payload ?? null)]);
+  await runHot(db, dialect, INSERT, [
+    job.orgId,
+    id,
+    job.kind,
+    job.dueAt,
+    JSON.stringify(job.payload ?? null),
+  ]);
   return id;
 }
 

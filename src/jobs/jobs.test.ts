@@ -24,8 +24,18 @@ describe.each(ENGINES)('jobs on %s', (engine) => {
 
   it('runs each due job once across competing workers, and not before it is due', async () => {
     for (let i = 0; i < 40; i++)
-      await enqueueJob(store.db, store.dialect, { orgId: 'o', kind: 'count', dueAt: 1000 + i, payload: { i } });
-    await enqueueJob(store.db, store.dialect, { orgId: 'o', kind: 'count', dueAt: 99_999, payload: { i: 'later' } });
+      await enqueueJob(store.db, store.dialect, {
+        orgId: 'o',
+        kind: 'count',
+        dueAt: 1000 + i,
+        payload: { i },
+      });
+    await enqueueJob(store.db, store.dialect, {
+      orgId: 'o',
+      kind: 'count',
+      dueAt: 99_999,
+      payload: { i: 'later' },
+    });
     const seen: unknown[] = [];
     const handlers = {
       count: async (_trx: unknown, job: { payload: string }) => {
@@ -50,7 +60,13 @@ describe.each(ENGINES)('jobs on %s', (engine) => {
   });
 
   it('rolls back a handler whose lease was taken over', async () => {
-    await enqueueJob(store.db, store.dialect, { orgId: 'o', kind: 'slow', dueAt: 1, payload: null, key: 'slow' });
+    await enqueueJob(store.db, store.dialect, {
+      orgId: 'o',
+      kind: 'slow',
+      dueAt: 1,
+      payload: null,
+      key: 'slow',
+    });
     const report = await runDueJobs(
       store,
       {
