@@ -7,6 +7,7 @@
 import { charterInForce } from '../charter/index.ts';
 import type { Charter, Evaluation } from '../policy/index.ts';
 import { AppError } from '../server/errors.ts';
+import { hotSql, runHot } from '../store/hot-sql.ts';
 import type { CaseTable, OrderTable } from '../store/schema.ts';
 import { grantOf } from './amounts.ts';
 import { checkFacts } from './check-facts.ts';
@@ -27,6 +28,10 @@ export type CaseRow = Pick<
   CaseTable,
   'id' | 'kind' | 'channel' | 'priority' | 'category' | 'customer_id' | 'order_id'
 >;
+
+const CASE = hotSql(
+  'select id, kind, channel, priority, category, customer_id, order_id from cases where org_id = ? and id = ?',
+);
 
 /** Facts about the decider come from their account, never from the request. */
 const FROM_ACCOUNT = ['Staff role', 'Team'];
@@ -71,15 +76,15 @@ async function orderFor(
  * @example const { name, evaluation, grant } = await evaluateForCase(ctx, caseId, { decision: 'Refund' });
  */
 export async function evaluateForCase(ctx: DecisionContext, caseId: string, input: DecisionInput) {
-  const kase = await ctx.db
-    .selectFrom('cases')
-    .select(['id', 'kind', 'channel', 'priority', 'category', 'customer_id', 'order_id'])
-    .where('org_id', '=', ctx.orgId)
-    .where('id', '=', caseId)
-    .executeTakeFirst();
+  const [kase] = await runHot<CaseRow>(ctx.db, ctx.dialect, CASE, [ctx.orgId, caseId]);
   if (!kase) throw new AppError('not-found', 'No such case.');
   const org = await orgOf(ctx);
-  const { charter } = await charterInForce(ctx.db, ctx.orgId, localDate(ctx.now, org.time_zone));
+  const { charter } = await charterInForce(
+    ctx.db,
+    ctx.orgId,
+    localDate(ctx.now, org.time_zone),
+    org.charter_revision,
+  );
   const name = decisionNamed(charter, input.decision);
   const supplied = input.facts ?? {};
   const errors = checkFacts(charter, supplied);
