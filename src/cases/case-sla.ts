@@ -71,6 +71,7 @@ export async function enqueueSlaJobs(
       dueAt: job.at,
       payload,
       key: `${caseId}/${job.key}`,
+      scope: caseId,
     });
   }
 }

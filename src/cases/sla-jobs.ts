@@ -21,6 +21,11 @@ const METRIC_WORDS: Readonly<Record<string, string>> = {
   follow_up: 'follow-up',
 };
 
+function sameSlaEvent(data: string, event: string, clock: string, at: number): boolean {
+  const d = fromJsonText<{ event?: unknown; clock?: unknown; at?: unknown } | null>(data, null);
+  return d !== null && d.event === event && d.clock === clock && d.at === at;
+}
+
 /**
  * Runs one `sla.warning` or `sla.breach` job. The entry is a note on the record, not a change of the
  * case: it does not bump the case's version (an agent's edit in flight stays valid).
@@ -42,6 +47,10 @@ export async function runSlaJob(ctx: CaseContext, job: JobTable): Promise<unknow
     ? clock?.breachedAt === payload.at
     : clock?.active === true && clock.warningAt === payload.at && clock.breachedAt === null;
   if (!clock || !still) return { skipped: 'the clocks no longer agree' };
+  // Recorded once however many jobs name the same instant (job ids were once derived differently).
+  const event = breach ? 'breach' : 'warning';
+  if (timeline.some((e) => e.kind === 'sla' && sameSlaEvent(e.data, event, clock.id, payload.at)))
+    return { skipped: 'already recorded' };
   const target = clock.promise === 'customer' ? 'Customer promise' : 'Internal target';
   const words = `${target} for ${METRIC_WORDS[clock.metric] ?? clock.metric}`;
   const due = clock.dueAt === null ? '' : ` (due ${new Date(clock.dueAt).toISOString()})`;
@@ -50,7 +59,7 @@ export async function runSlaJob(ctx: CaseContext, job: JobTable): Promise<unknow
       kind: 'sla',
       visibility: 'internal',
       body: breach ? `${words} breached${due}` : `${words} nearly used up${due}`,
-      data: { event: breach ? 'breach' : 'warning', clock: clock.id, at: payload.at, due_at: clock.dueAt },
+      data: { event, clock: clock.id, at: payload.at, due_at: clock.dueAt },
     },
   ]);
   await appendAudit(ctx.trx, ctx.dialect, {

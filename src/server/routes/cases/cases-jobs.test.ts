@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../../test/databases.ts';
 import { type Caller, startTestServer, type TestServer } from '../../../../test/http.ts';
 import { caseJobHandlers } from '../../../cases/index.ts';
-import { runDueJobs } from '../../../jobs/index.ts';
+import { enqueueJob, runDueJobs } from '../../../jobs/index.ts';
 
 const MINUTE = 60_000;
 
@@ -71,5 +71,37 @@ describe.each(ENGINES)('SLA warning and breach jobs on %s', (engine) => {
     expect((await runJobsAt(start + 70 * MINUTE)).failed).toBe(0);
     const clocks = (await slaEntries(id)).map((e) => e.data.clock);
     expect(clocks.filter((c) => c.startsWith('first_reply'))).toEqual([]);
+  });
+
+  it('records an instant once even when two jobs name it (ids from an older scheme)', async () => {
+    s.clock.now = start;
+    const r = await agent.request({
+      method: 'POST',
+      url: '/api/cases',
+      payload: { kind: 'question', channel: 'email', priority: 'urgent', subject: 'Twice scheduled' },
+    });
+    const id = r.json().case.id as string;
+    const pending = await s.store.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('payload', 'like', `%${id}%`)
+      .where('done_at', 'is', null)
+      .execute();
+    expect(pending.length).toBeGreaterThan(0);
+    for (const job of pending) {
+      expect(job.id.startsWith(`k-${id}-`)).toBe(true);
+      // The same job as an earlier release keyed it: no scope in its id.
+      const payload = JSON.parse(job.payload) as { clock: string };
+      await enqueueJob(s.store.db, s.store.dialect, {
+        orgId: job.org_id,
+        kind: job.kind,
+        dueAt: job.due_at,
+        payload: JSON.parse(job.payload),
+        key: `${id}/legacy/${payload.clock}`,
+      });
+    }
+    expect((await runJobsAt(start + 31 * MINUTE)).failed).toBe(0);
+    const entries = (await slaEntries(id)).map((e) => `${e.data.clock} ${e.data.event}`).sort();
+    expect(entries).toEqual(['first_reply:internal:1 breach', 'first_reply:internal:1 warning']);
   });
 });
