@@ -111,10 +111,11 @@ export async function createCase(ctx: CaseContext, input: NewCase): Promise<Crea
     counter.charter_revision,
   );
   const priority = input.priority ?? 'normal';
-  const portalToken = newPortalToken(orgId);
+  const id = newId();
+  const portalToken = newPortalToken(orgId, id);
   const row: CaseTable = {
     org_id: orgId,
-    id: newId(),
+    id,
     number,
     kind: input.kind,
     channel: input.channel,

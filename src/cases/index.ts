@@ -38,7 +38,13 @@ export { type CaseSla, getCaseSla } from './get-case-sla.ts';
 export { caseJobHandlers } from './job-handlers.ts';
 export { type CaseFilter, type CasePage, listCases, type QueueCursor } from './list-cases.ts';
 export { logCall, type NewCall } from './log-call.ts';
-export { hashPortalToken, orgOfPortalToken } from './portal-token.ts';
+export {
+  caseOfPortalToken,
+  hashPortalToken,
+  newPortalToken,
+  orgOfPortalToken,
+  portalTokenMatches,
+} from './portal-token.ts';
 export { isAfterResolution, type ProgressStep } from './procedure.ts';
 export {
   listQueue,

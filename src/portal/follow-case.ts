@@ -7,7 +7,13 @@
  * notes, calls, procedure steps, approval internals or the rules' staff-only wording.
  */
 import type { Kysely } from 'kysely';
-import { caseClocks, hashPortalToken, orgOfPortalToken } from '../cases/index.ts';
+import {
+  caseClocks,
+  caseOfPortalToken,
+  hashPortalToken,
+  orgOfPortalToken,
+  portalTokenMatches,
+} from '../cases/index.ts';
 import { AMOUNTS } from '../decisions/index.ts';
 import { AppError } from '../server/errors.ts';
 import { fromJsonText } from '../store/dialect.ts';
@@ -34,13 +40,23 @@ export async function caseByToken(db: Db, token: string): Promise<FollowedCase> 
   const orgId = orgOfPortalToken(token);
   const org = orgId ? await orgById(db, orgId) : null;
   if (!org) throw new AppError('not-found', NOT_FOUND);
-  const row = await db
-    .selectFrom('cases')
-    .selectAll()
-    .where('org_id', '=', org.orgId)
-    .where('portal_token_hash', '=', hashPortalToken(token))
-    .executeTakeFirst();
-  if (!row) throw new AppError('not-found', NOT_FOUND);
+  const caseId = caseOfPortalToken(token);
+  const row =
+    caseId === null
+      ? // A link of the older form: found by its hash alone.
+        await db
+          .selectFrom('cases')
+          .selectAll()
+          .where('org_id', '=', org.orgId)
+          .where('portal_token_hash', '=', hashPortalToken(token))
+          .executeTakeFirst()
+      : await db
+          .selectFrom('cases')
+          .selectAll()
+          .where('org_id', '=', org.orgId)
+          .where('id', '=', caseId)
+          .executeTakeFirst();
+  if (!row || !portalTokenMatches(token, row.portal_token_hash)) throw new AppError('not-found', NOT_FOUND);
   if (row.customer_id !== null) {
     const customer = await db
       .selectFrom('customers')

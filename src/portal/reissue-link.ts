@@ -4,20 +4,11 @@
  * Idempotency-Key: the first answer's link was never stored (only its hash), so the retry — which
  * only the original requester can make, knowing the key and the exact request — gets a fresh link.
  */
-import { randomBytes } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { appendAudit } from '../audit/index.ts';
-import { hashPortalToken } from '../cases/index.ts';
+import { hashPortalToken, newPortalToken } from '../cases/index.ts';
 import type { DialectName } from '../store/dialect.ts';
 import type { Database } from '../store/schema.ts';
-
-/**
- * A token in the format of `cases/portal-token.ts`: the organisation's id, a dot, 32 random bytes.
- * @example newLinkToken(orgId) // '0199…-….Xy3…'
- */
-export function newLinkToken(orgId: string): string {
-  return `${orgId}.${randomBytes(32).toString('base64url')}`;
-}
 
 /**
  * Replaces the case's link and returns the new token (shown once).
@@ -30,7 +21,7 @@ export async function reissueLink(
   caseId: string,
   now: number,
 ): Promise<string> {
-  const token = newLinkToken(orgId);
+  const token = newPortalToken(orgId, caseId);
   const updated = await trx
     .updateTable('cases')
     .set({ portal_token_hash: hashPortalToken(token) })

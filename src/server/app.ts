@@ -34,6 +34,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
     logger: options.logger ?? false,
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: false,
+    // Private-link tokens (`<org id>.<case id>.<secret>`) are about 120 characters.
+    maxParamLength: 200,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -23,6 +23,7 @@ import * as initial from './migrations/0001-initial.ts';
 import * as customerRefs from './migrations/0002-customer-refs.ts';
 import * as decisionAuthority from './migrations/0004-decision-authority.ts';
 import * as charterRevision from './migrations/0005-charter-revision.ts';
+import * as portalTokenByCase from './migrations/0006-portal-token-by-case.ts';
 import type { Database } from './schema.ts';
 
 export interface Store {
@@ -55,6 +56,7 @@ function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0002-customer-refs': { up: (db) => customerRefs.up(db, dialect) },
     '0004-decision-authority': { up: (db) => decisionAuthority.up(db, dialect) },
     '0005-charter-revision': { up: (db) => charterRevision.up(db, dialect) },
+    '0006-portal-token-by-case': { up: (db) => portalTokenByCase.up(db) },
   };
 }
 

@@ -164,7 +164,9 @@ describe('customer portal in chromium', () => {
       text: 'The lamp arrived but I no longer need it. It is unopened.',
     });
     expect(filed.caseNumber).toBeGreaterThan(0);
-    expect(filed.followUrl).toMatch(new RegExp(`^${app.url}/follow/[A-Za-z0-9-]+\\.[A-Za-z0-9_-]{43}$`));
+    expect(filed.followUrl).toMatch(
+      new RegExp(`^${app.url}/follow/[A-Za-z0-9-]+\\.[A-Za-z0-9-]+\\.[A-Za-z0-9_-]{43}$`),
+    );
     await expect(page.getByTestId('case-number').textContent()).resolves.toBe(`#${filed.caseNumber}`);
     const promise = page.locator('.portal-deadlines li').first();
     await expect(promise.textContent()).resolves.toMatch(

@@ -253,7 +253,7 @@ describe.each(ENGINES)('portal routes on %s', (engine) => {
       duration: 'PT8H',
       calendar: 'Support',
     });
-    expect(f.follow_url).toMatch(/^\/follow\/[A-Za-z0-9-]+\.[A-Za-z0-9_-]{43}$/);
+    expect(f.follow_url).toMatch(/^\/follow\/[A-Za-z0-9-]+\.[A-Za-z0-9-]+\.[A-Za-z0-9_-]{43}$/);
     const token = tokenOf(f);
     const row = await caseRow(f.case.number);
     expect(row).toMatchObject({ channel: 'web form', customer_id: null, portal_token_hash: sha256(token) });
@@ -269,7 +269,7 @@ describe.each(ENGINES)('portal routes on %s', (engine) => {
     // The raw token is nowhere in the database.
     for (const table of ['idempotency_keys', 'audit_log', 'timeline_entries', 'cases'] as const) {
       const rows = await s.store.db.selectFrom(table).selectAll().execute();
-      expect(JSON.stringify(rows)).not.toContain(token.split('.')[1]);
+      expect(JSON.stringify(rows)).not.toContain(token.split('.')[2]);
     }
     const audit = await s.store.db
       .selectFrom('audit_log')
@@ -527,6 +527,22 @@ describe.each(ENGINES)('portal routes on %s', (engine) => {
     expect(refused.statusCode).toBe(409);
   });
 
+  it('still opens a link of the older two-part form (organisation id and secret)', async () => {
+    ip = from();
+    const f = await fileOk({ kind: 'question', subject: 'Filed long ago', message: 'Hello' });
+    const [orgId, caseId, secret] = tokenOf(f).split('.') as [string, string, string];
+    const legacy = `${orgId}.${secret}`;
+    await s.store.db
+      .updateTable('cases')
+      .set({ portal_token_hash: sha256(legacy) })
+      .where('org_id', '=', orgId)
+      .where('id', '=', caseId)
+      .execute();
+    expect((await followOk(legacy)).case.subject).toBe('Filed long ago');
+    expect((await follow(tokenOf(f))).statusCode).toBe(404);
+    expect((await follow(`${s.orgs.b.orgId}.${secret}`)).statusCode).toBe(404);
+  });
+
   it('answers 404 for a wrong token, another organisation’s id in it, or an erased customer', async () => {
     ip = from();
     const f = await fileOk({
@@ -537,14 +553,27 @@ describe.each(ENGINES)('portal routes on %s', (engine) => {
       email: 'ada@example.com',
     });
     const token = tokenOf(f);
-    const [orgId, secret] = token.split('.') as [string, string];
+    const [orgId, caseId, secret] = token.split('.') as [string, string, string];
     expect(orgId).toBe(s.orgs.a.orgId);
+    const stored = await s.store.db
+      .selectFrom('cases')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('number', '=', f.case.number)
+      .executeTakeFirstOrThrow();
+    expect(caseId).toBe(stored.id);
+    const otherCase = tokenOf(await fileOk({ kind: 'question', subject: 'Not mine', message: 'Hi' })).split(
+      '.',
+    )[1];
     const wrong = [
-      `${orgId}.${secret.slice(0, -2)}AA`,
-      `${s.orgs.b.orgId}.${secret}`,
+      `${orgId}.${caseId}.${secret.slice(0, -2)}AA`,
+      `${s.orgs.b.orgId}.${caseId}.${secret}`,
+      `${orgId}.${otherCase}.${secret}`,
+      `${orgId}.${secret}`,
       secret,
       'nothing-here',
       `${orgId}.`,
+      `${orgId}..${secret}`,
     ];
     for (const t of wrong) {
       const r = await follow(t);
