@@ -22,6 +22,7 @@ interface Run {
 }
 
 async function cannon(opts: autocannon.Options): Promise<Run> {
+  console.error(`… ${opts.method ?? 'GET'} ${opts.url}${opts.overallRate ? ` at ${opts.overallRate}/s` : ''}`);
   const r = await autocannon({ duration: DURATION, connections: 32, pipelining: 1, ...opts });
   return { rps: r.requests.average, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
 }

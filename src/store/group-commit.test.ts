@@ -50,4 +50,36 @@ describe('group commit on SQLite', () => {
     expect(all).toHaveLength(200);
     expect((await keys()).filter((k) => k.startsWith('k'))).toHaveLength(200);
   });
+
+  it('commits a backlog of slow works in several groups, so the first are answered before the last start', async () => {
+    const started: number[] = [];
+    const answered: number[] = [];
+    const slow = (i: number) =>
+      store
+        .transact(async (trx) => {
+          started[i] = performance.now();
+          const until = started[i] + 3;
+          while (performance.now() < until); // holds the event loop, as a long write does
+          await trx
+            .insertInto('login_attempts')
+            .values({ org_id: 'o', key: `slow${i}`, window_start: 1, count: 1 })
+            .execute();
+        })
+        .then(() => {
+          answered[i] = performance.now();
+        });
+    await Promise.all(Array.from({ length: 8 }, (_, i) => slow(i)));
+    expect(answered[0]).toBeLessThan(started[7]!);
+    expect((await keys()).filter((k) => k.startsWith('slow'))).toHaveLength(8);
+  });
+});
+
+describe('group commit after the store closes', () => {
+  it('rejects waiting works instead of retrying them', async () => {
+    const store = await openStore({ dataDir: mkdtempSync(join(tmpdir(), 'charter-group-closed-')) });
+    await store.close();
+    const works = Array.from({ length: 3 }, () => store.transact(async () => 'never'));
+    const results = await Promise.allSettled(works);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+  });
 });

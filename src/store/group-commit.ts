@@ -107,6 +107,9 @@ export function groupCommitter(db: Kysely<Database>, dialect: DialectName): <T>(
       // The commit itself failed: nothing of the group is stored.
       memo.clear();
       for (const p of group) p.reject(e);
+      // The transaction could not even begin (the store is closed): every waiting work would fail
+      // the same way, and leaving them queued would retry forever.
+      if (group.length === 0) for (const p of queue.splice(0)) p.reject(e);
       return;
     }
     group.forEach((p, i) => {
