@@ -3,7 +3,7 @@
  * The hash of an audit entry covers the previous entry's hash and this entry's fields, in a fixed
  * order, so any edit, deletion or reordering breaks the chain from that point on.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export const GENESIS = '0'.repeat(64);
 
@@ -38,5 +38,5 @@ export function entryHash(prevHash: string, f: HashedFields): string {
     f.entityId,
     f.data,
   ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  return hash('sha256', canonical);
 }

@@ -35,7 +35,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: false,
     // Private-link tokens (`<org id>.<case id>.<secret>`) are about 120 characters.
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -4,7 +4,7 @@
  * API tokens are random and stored only as SHA-256 hashes. Tokens carry their organisation id so a
  * lookup never crosses organisations.
  */
-import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 
 const scrypt = promisify(scryptCb) as (
@@ -39,7 +39,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /** SHA-256 of a token: what the database keeps. */
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return hash('sha256', token);
 }
 
 /** A new opaque token `<orgId>.<random>`; only its hash is stored. */
