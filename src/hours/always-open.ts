@@ -17,6 +17,9 @@ export function calendar24x7(name = '24/7'): Calendar {
     zone: 'UTC',
     addMinutes: (start, minutes) => start + minutes * MINUTE_MS,
     elapsedMinutes: (start, end) => (end - start) / MINUTE_MS,
+    openPositions: (instants, count, out) => {
+      for (let i = 0; i < count; i++) out[i] = instants[i] as number;
+    },
     isOpen: () => true,
     nextOpening: (at) => at,
     nextClosing: () => null,

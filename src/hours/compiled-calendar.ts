@@ -75,6 +75,20 @@ export class CompiledCalendar implements Calendar {
     return (this.#timeline.position(end) - this.#timeline.position(start)) / MINUTE_MS;
   }
 
+  openPositions(instants: Float64Array, count: number, out: Float64Array): void {
+    // Grown for every instant first, so that all positions share one origin.
+    let outside = false;
+    for (let i = 0; i < count; i++) {
+      const at = instants[i] as number;
+      if (!(at >= this.#lo && at <= this.#hi) && !this.#tryCover(at)) outside = true;
+    }
+    const timeline = this.#timeline;
+    for (let i = 0; i < count; i++) {
+      const at = instants[i] as number;
+      out[i] = outside && !(at >= this.#lo && at <= this.#hi) ? Number.NaN : timeline.position(at);
+    }
+  }
+
   isOpen(at: number): boolean {
     if (!(at >= this.#lo && at <= this.#hi)) this.#cover(at);
     return this.#timeline.isOpen(at);
@@ -103,6 +117,16 @@ export class CompiledCalendar implements Calendar {
   /** Grows the timeline to hold `at`, or throws when `at` is outside the supported years. */
   #cover(at: number): void {
     if (!Number.isFinite(at)) throw new RangeError(`Unexpected instant ${at}, expected epoch milliseconds`);
+    if (!this.#tryCover(at)) {
+      throw new RangeError(
+        `Unexpected instant ${new Date(at).toISOString()}, expected one within ${MIN_YEAR}–${MAX_YEAR} in ${this.zone}`,
+      );
+    }
+  }
+
+  /** Grows the timeline to hold `at`; false when `at` is not a finite instant within the supported years. */
+  #tryCover(at: number): boolean {
+    if (!Number.isFinite(at)) return false;
     // The local year is within one of the UTC year, whatever the zone.
     const year = new Date(at).getUTCFullYear();
     const span = Math.max(GROWTH_YEARS, this.#toYear - this.#fromYear + 1);
@@ -113,11 +137,7 @@ export class CompiledCalendar implements Calendar {
     const toYear =
       year + 1 > this.#toYear ? Math.min(MAX_YEAR, Math.max(year + 1, this.#toYear + span)) : this.#toYear;
     if (fromYear !== this.#fromYear || toYear !== this.#toYear) this.#rebuild(fromYear, toYear);
-    if (!(at >= this.#lo && at <= this.#hi)) {
-      throw new RangeError(
-        `Unexpected instant ${new Date(at).toISOString()}, expected one within ${MIN_YEAR}–${MAX_YEAR} in ${this.zone}`,
-      );
-    }
+    return at >= this.#lo && at <= this.#hi;
   }
 
   /** Doubles the timeline forward or backward; false when it already reaches the supported limit. */

@@ -24,5 +24,7 @@ export function sameBudget(a: PreparedTarget, b: PreparedTarget): boolean {
  * budgetMinutes(prepared, Date.parse('2027-01-08T15:00:00Z')); // P1D, weekdays 09–17: 480
  */
 export function budgetMinutes(prepared: PreparedTarget, start: number): number | null {
-  return businessDurationMinutes(prepared.calendar, start, prepared.duration);
+  const duration = prepared.duration;
+  // Hours and minutes need no calendar (the usual case, kept inline); days depend on the start.
+  return duration.days === 0 ? duration.minutes : businessDurationMinutes(prepared.calendar, start, duration);
 }

@@ -4,12 +4,13 @@
  * instants, state, and the ledger.
  */
 
+import type { CaseInstants } from './case-instants.ts';
 import { budgetMinutes, sameBudget } from './clock-budget.ts';
 import type { Segment } from './clock-scan.ts';
-import { ledgerIntervals, type Span, spanOf, walk, walked } from './clock-walk.ts';
+import { type Span, spanOf, walk, walked, walkLedger } from './clock-walk.ts';
 import { type SlaIssue, slaIssue } from './issues.ts';
 import type { AppliedTarget, Clock, ClockState, LedgerInterval } from './ledger.ts';
-import { type PreparedTarget, targetSlot } from './target-memo.ts';
+import type { PreparedTarget } from './target-memo.ts';
 import { PROMISES } from './targets.ts';
 import type { Timeline } from './timeline.ts';
 
@@ -17,37 +18,53 @@ import type { Timeline } from './timeline.ts';
  * Appends the clocks of one timeline (one per promise that has a target) to `out`.
  *
  * @example
- * for (const timeline of scan.timelines) evaluateTimeline(timeline, scan.segments, now, clocks, issues);
+ * for (const timeline of scan.timelines) evaluateTimeline(timeline, scan.segments, instants, clocks, issues);
  */
 export function evaluateTimeline(
   timeline: Timeline,
   segments: readonly Segment[],
-  now: number,
+  instants: CaseInstants,
   out: Clock[],
   issues: SlaIssue[],
 ): void {
-  const end = timeline.stoppedAt ?? now;
+  const stopAt = timeline.stopAt;
+  const stopped = !Number.isNaN(stopAt);
+  const end = stopped ? stopAt : instants.now;
+  const start = timeline.startAt;
+  const count = segments.length;
   let first = 0;
-  while (first + 1 < segments.length && (segments[first + 1] as Segment).from <= timeline.start) first++;
+  while (first + 1 < count && (segments[first + 1] as Segment).from <= start) first++;
   let last = first + 1;
-  while (last < segments.length) {
+  while (last < count) {
     const from = (segments[last] as Segment).from;
-    if (from > end || (from === end && timeline.stoppedAt !== null)) break;
+    if (from > end || (from === end && stopped)) break;
     last++;
   }
+  const slots = timeline.metricIndex * PROMISES.length; // see `targetSlot`
   for (let promise = 0; promise < PROMISES.length; promise++) {
-    const slot = targetSlot(timeline.metricIndex, promise);
+    const slot = slots + promise;
     // The last segment targeting this metric and promise; none in [first, last): no clock.
     let finalIndex = last - 1;
-    while (finalIndex >= first && targetOf(segments, finalIndex, slot) === null) finalIndex--;
-    if (finalIndex >= first) {
-      evaluatePromise(timeline, segments, first, last, finalIndex, slot, promise, now, out, issues);
+    let finalTarget = (segments[finalIndex] as Segment).bySlot[slot] as PreparedTarget | null;
+    while (finalTarget === null && finalIndex > first) {
+      finalIndex--;
+      finalTarget = (segments[finalIndex] as Segment).bySlot[slot] as PreparedTarget | null;
+    }
+    if (finalTarget !== null) {
+      evaluatePromise(
+        timeline,
+        segments,
+        first,
+        last,
+        finalIndex,
+        finalTarget,
+        promise,
+        instants,
+        out,
+        issues,
+      );
     }
   }
-}
-
-function targetOf(segments: readonly Segment[], index: number, slot: number): PreparedTarget | null {
-  return (segments[index] as Segment).targets.bySlot[slot] as PreparedTarget | null;
 }
 
 function evaluatePromise(
@@ -56,83 +73,104 @@ function evaluatePromise(
   first: number,
   last: number,
   finalIndex: number,
-  slot: number,
+  finalTarget: PreparedTarget,
   promiseIndex: number,
-  now: number,
+  instants: CaseInstants,
   out: Clock[],
   issues: SlaIssue[],
 ): void {
-  const withdrawal = finalIndex + 1 < last ? (segments[finalIndex + 1] as Segment).from : null;
-  const span = spanOf(timeline, now, withdrawal);
-  const start = timeline.start;
+  const now = instants.now;
+  const span = spanOf(
+    timeline,
+    instants,
+    finalIndex + 1 < last ? (segments[finalIndex + 1] as Segment) : null,
+  );
+  const start = timeline.startAt;
 
   // The final target is walked first: its walk gives the ledger, and its due instant is also that of
   // every earlier target with the same calendar and budget (a re-targeting that leaves this clock
   // alone), which then need no walk of their own. A due instant depends on nothing else.
-  const finalTarget = targetOf(segments, finalIndex, slot) as PreparedTarget;
   const finalBudget = budgetMinutes(finalTarget, start);
-  let finalDue: number | null = null;
-  let warningAt: number | null = null;
+  let finalDue = Number.NaN;
+  let warningAt = Number.NaN;
   let usedMinutes = 0;
   let intervals: LedgerInterval[] = [];
   let runningMinutes = 0;
   let pausedMinutes = 0;
   if (finalBudget !== null) {
     const warnBudget = finalTarget.warnAt !== null ? finalBudget * finalTarget.warnAt : Number.NaN;
-    walk(finalTarget.calendar, timeline, span, finalBudget, warnBudget, true);
+    const calendar = finalTarget.calendar;
+    intervals = walkLedger(calendar, instants.positionsIn(calendar), timeline, span, finalBudget, warnBudget);
     finalDue = walked.due;
     warningAt = walked.warning;
     usedMinutes = walked.used;
-    intervals = ledgerIntervals(timeline, span);
     runningMinutes = walked.running;
     pausedMinutes = walked.paused;
-  } // else the loop below reports the first target (in time order) whose calendar never opens
+  } // else the targets below report the first one (in time order) whose calendar never opens
 
-  // Sized up front, as the ledger's intervals (`push` onto `[]` would reserve room for 17), and cut
-  // to length below in the rare case where a segment in between had no target for this clock.
-  const applied = new Array<AppliedTarget>(finalIndex - first + 1);
-  let n = 0;
+  let applied: AppliedTarget[];
   let breachedAt: number | null = null;
-  let previous: PreparedTarget | null = null;
-  let previousBudget: number | null = null;
-  for (let k = first; k <= finalIndex; k++) {
-    const segment = segments[k] as Segment;
-    const prepared = targetOf(segments, k, slot);
-    if (prepared === null) continue;
-    const budget: number | null = sameBudget(prepared, finalTarget)
-      ? finalBudget
-      : previous !== null && sameBudget(previous, prepared)
-        ? previousBudget
-        : budgetMinutes(prepared, start);
-    previous = prepared;
-    previousBudget = budget;
-    if (budget === null) {
-      issues.push(noOpening(prepared));
-      return;
-    }
-    const dueAt =
-      prepared.calendar === finalTarget.calendar && budget === finalBudget
-        ? finalDue
-        : dueOver(prepared, timeline, span, budget);
+  if (first === finalIndex && finalBudget !== null) {
+    // One target over the whole clock (no re-targeting in its life): the common case.
+    const segment = segments[first] as Segment;
+    const dueAt = Number.isNaN(finalDue) ? null : finalDue;
     const from = Math.max(segment.from, start);
-    const to = k + 1 < last ? (segments[k + 1] as Segment).from : span.end;
-    if (breachedAt === null && dueAt !== null && dueAt < to) breachedAt = Math.max(dueAt, from);
-    applied[n++] = appliedTarget(prepared, segment, from, budget, dueAt);
+    const to = first + 1 < last ? (segments[first + 1] as Segment).from : span.end;
+    if (dueAt !== null && dueAt < to) breachedAt = Math.max(dueAt, from);
+    applied = [appliedTarget(finalTarget, segment, from, finalBudget, dueAt)];
+  } else {
+    // Sized up front, as the ledger's intervals (`push` onto `[]` would reserve room for 17), and cut
+    // to length below in the rare case where a segment in between had no target for this clock.
+    applied = new Array<AppliedTarget>(finalIndex - first + 1);
+    let n = 0;
+    let previous: PreparedTarget | null = null;
+    let previousBudget: number | null = null;
+    for (let k = first; k <= finalIndex; k++) {
+      const segment = segments[k] as Segment;
+      const prepared = segment.bySlot[finalTarget.slot] as PreparedTarget | null;
+      if (prepared === null) continue;
+      const budget: number | null = sameBudget(prepared, finalTarget)
+        ? finalBudget
+        : previous !== null && sameBudget(previous, prepared)
+          ? previousBudget
+          : budgetMinutes(prepared, start);
+      previous = prepared;
+      previousBudget = budget;
+      if (budget === null) {
+        issues.push(noOpening(prepared));
+        return;
+      }
+      const due =
+        prepared.calendar === finalTarget.calendar && budget === finalBudget
+          ? finalDue
+          : dueOver(prepared, instants, timeline, span, budget);
+      const dueAt = Number.isNaN(due) ? null : due;
+      const from = Math.max(segment.from, start);
+      const to = k + 1 < last ? (segments[k + 1] as Segment).from : span.end;
+      if (breachedAt === null && dueAt !== null && dueAt < to) breachedAt = Math.max(dueAt, from);
+      applied[n++] = appliedTarget(prepared, segment, from, budget, dueAt);
+    }
+    if (n < applied.length) applied.length = n;
   }
 
-  if (n < applied.length) applied.length = n;
-  const target = applied[n - 1] as AppliedTarget;
+  const target = applied[applied.length - 1] as AppliedTarget;
   const budget = target.budgetMinutes;
   const lastPaused = !timeline.runningAt(span.marks - 1);
-  const active = span.stopAt === null;
+  const active = Number.isNaN(span.stopAt);
   let state: ClockState;
   if (span.cancelled) state = 'cancelled';
   else if (breachedAt !== null) state = 'breached';
   else if (!active) state = 'met';
   else state = lastPaused ? 'paused' : 'running';
   const promise = PROMISES[promiseIndex] as Clock['promise'];
+  const id = clockId(timeline, finalTarget.slot, promise);
+  const stoppedAt = active ? null : span.stopAt;
+  const dueAt = Number.isNaN(finalDue) ? null : finalDue;
+  const warning = Number.isNaN(warningAt) ? null : warningAt;
+  // Every value is ready before the object is built: with no call in between, the engine fills a
+  // fresh object without a write barrier per field.
   out.push({
-    id: clockId(timeline, slot, promise),
+    id,
     metric: timeline.metric,
     promise,
     cycle: timeline.cycle,
@@ -140,7 +178,7 @@ function evaluatePromise(
     active,
     paused: active && lastPaused,
     startedAt: start,
-    stoppedAt: span.stopAt,
+    stoppedAt,
     stopWhy: span.stopWhy,
     target,
     targets: applied,
@@ -150,16 +188,23 @@ function evaluatePromise(
     remainingMinutes: budget - usedMinutes,
     runningMinutes,
     pausedMinutes,
-    dueAt: finalDue,
-    warningAt,
+    dueAt,
+    warningAt: warning,
     breachedAt,
     asOf: now,
   });
 }
 
-/** The due instant of a target that no longer applies at the end of the span (no warning, no ledger). */
-function dueOver(prepared: PreparedTarget, timeline: Timeline, span: Span, budget: number): number | null {
-  walk(prepared.calendar, timeline, span, budget, Number.NaN, false);
+/** The due instant (NaN: none) of a target no longer in force at the end of the span: no warning, no ledger. */
+function dueOver(
+  prepared: PreparedTarget,
+  instants: CaseInstants,
+  timeline: Timeline,
+  span: Span,
+  budget: number,
+): number {
+  const calendar = prepared.calendar;
+  walk(calendar, instants.positionsIn(calendar), timeline, span, budget, Number.NaN);
   return walked.due;
 }
 

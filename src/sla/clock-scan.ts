@@ -5,13 +5,15 @@
  */
 
 import type { CaseEvent, CaseStatus } from './events.ts';
-import type { PreparedTargets, TargetMemo } from './target-memo.ts';
-import { type MarkArena, Timeline, type Why } from './timeline.ts';
+import type { PreparedTarget, PreparedTargets, TargetMemo } from './target-memo.ts';
+import type { MarkArena, Timeline, Why } from './timeline.ts';
 
 /** A stretch of time over which the case had one set of attributes, hence one set of targets. */
 export interface Segment {
   readonly from: number;
   readonly targets: PreparedTargets;
+  /** `targets.bySlot`, one load nearer: every clock looks its target up here. */
+  readonly bySlot: readonly (PreparedTarget | null)[];
   /** `created`, or the changes that began it: `priority → urgent, tier → gold`. */
   readonly why: string;
   readonly event: number;
@@ -60,7 +62,7 @@ export function scanCase(
   if (segments.length === 0) return null;
   let mask = 0;
   for (const segment of segments) mask |= segment.targets.mask;
-  arena.reset();
+  arena.reset(times);
   return { timelines: new CaseScanner(mask, arena).run(events, times, order, now), segments };
 }
 
@@ -81,7 +83,7 @@ function scanSegments(
     if (event.type === 'created') {
       if (current !== null) continue;
       current = memo.get(event.attributes);
-      segments.push({ from: at, targets: current, why: 'created', event: i });
+      segments.push({ from: at, targets: current, bySlot: current.bySlot, why: 'created', event: i });
     } else if (event.type === 'attributes_changed' && current !== null) {
       const transition = memo.change(current, event.attributes);
       if (transition === null) continue;
@@ -89,8 +91,15 @@ function scanSegments(
       const last = segments[segments.length - 1] as Segment;
       if (last.from === at) {
         const why = last.why === 'created' ? 'created' : `${last.why}, ${transition.why}`;
-        segments[segments.length - 1] = { from: at, targets: current, why, event: last.event };
-      } else segments.push({ from: at, targets: current, why: transition.why, event: i });
+        segments[segments.length - 1] = {
+          from: at,
+          targets: current,
+          bySlot: current.bySlot,
+          why,
+          event: last.event,
+        };
+      } else
+        segments.push({ from: at, targets: current, bySlot: current.bySlot, why: transition.why, event: i });
     }
   }
   return segments;
@@ -123,122 +132,121 @@ class CaseScanner {
       const i = order === null ? n : (order[n] as number);
       const at = times[i] as number;
       if (at > now) break;
-      this.apply(events[i] as CaseEvent, at, i);
+      this.apply(events[i] as CaseEvent, i);
     }
     return this.timelines;
   }
 
-  private apply(event: CaseEvent, at: number, i: number): void {
+  // Events are passed on by index `i` (their instants are in the arena's `times`): see `MarkArena`.
+  private apply(event: CaseEvent, i: number): void {
     if (!this.created) {
-      if (event.type === 'created') this.create(event.status, at, i);
+      if (event.type === 'created') this.create(event.status, i);
       return;
     }
     switch (event.type) {
       case 'customer_message':
-        this.customerMessage(at, i);
+        this.customerMessage(i);
         break;
       case 'agent_reply':
-        this.agentReply(at, i);
+        this.agentReply(i);
         break;
       case 'status_changed':
-        this.changeStatus(event.status, at, i);
+        this.changeStatus(event.status, i);
         break;
       case 'resolved':
-        this.changeStatus('resolved', at, i);
+        this.changeStatus('resolved', i);
         break;
       case 'reopened':
-        if (this.resolved) this.reopen(true, at, 'reopened', i);
+        if (this.resolved) this.reopen(true, 'reopened', i);
         break;
       case 'follow_up':
-        this.followUp?.stop(at, 'follow-up contact', i);
+        this.followUp?.stop(i, 'follow-up contact');
         break;
       default:
         break; // created twice, notes, automated messages, attribute changes (see segments)
     }
   }
 
-  private create(status: CaseStatus | undefined, at: number, i: number): void {
+  private create(status: CaseStatus | undefined, i: number): void {
     this.created = true;
     this.awaitingFirstReply = true;
-    if (this.targets(FIRST_REPLY)) this.firstReply = this.open(FIRST_REPLY, 1, at, true, 'created', i);
-    if (this.targets(RESOLUTION)) this.resolution = this.open(RESOLUTION, 1, at, true, 'created', i);
-    this.startPeriodic(true, at, 'created', i);
-    if (status !== undefined && status !== 'new') this.changeStatus(status, at, i);
+    if (this.targets(FIRST_REPLY)) this.firstReply = this.open(FIRST_REPLY, 1, true, 'created', i);
+    if (this.targets(RESOLUTION)) this.resolution = this.open(RESOLUTION, 1, true, 'created', i);
+    this.startPeriodic(true, 'created', i);
+    if (status !== undefined && status !== 'new') this.changeStatus(status, i);
   }
 
-  private customerMessage(at: number, i: number): void {
+  private customerMessage(i: number): void {
     if (this.closed) return; // a closed case is final; the desk opens a new one
-    if (this.resolved) this.reopen(true, at, 'customer replied', i);
+    if (this.resolved) this.reopen(true, 'customer replied', i);
     else if (this.status === 'waiting_on_customer') {
       this.status = 'open';
-      this.resolution?.resume(at, 'customer replied', i);
-      this.periodic?.resume(at, 'customer replied', i);
+      this.resolution?.resume(i, 'customer replied');
+      this.periodic?.resume(i, 'customer replied');
     }
     if (!this.awaitingFirstReply && this.nextReply?.active !== true && this.targets(NEXT_REPLY)) {
-      this.nextReply = this.open(NEXT_REPLY, ++this.nextReplyCycles, at, true, 'customer replied', i);
+      this.nextReply = this.open(NEXT_REPLY, ++this.nextReplyCycles, true, 'customer replied', i);
     }
   }
 
-  private agentReply(at: number, i: number): void {
+  private agentReply(i: number): void {
     if (this.awaitingFirstReply) {
       this.awaitingFirstReply = false;
-      this.firstReply?.stop(at, 'agent replied', i);
+      this.firstReply?.stop(i, 'agent replied');
     }
-    this.nextReply?.stop(at, 'agent replied', i);
+    this.nextReply?.stop(i, 'agent replied');
     if (this.resolved) {
-      this.followUp?.stop(at, 'follow-up contact', i);
+      this.followUp?.stop(i, 'follow-up contact');
       return;
     }
-    this.periodic?.stop(at, 'agent replied', i);
-    this.startPeriodic(this.status !== 'waiting_on_customer', at, 'agent replied', i);
+    this.periodic?.stop(i, 'agent replied');
+    this.startPeriodic(this.status !== 'waiting_on_customer', 'agent replied', i);
   }
 
-  private changeStatus(status: CaseStatus, at: number, i: number): void {
+  private changeStatus(status: CaseStatus, i: number): void {
     if (status === 'resolved' || status === 'closed') {
-      if (!this.resolved) this.resolve(at, STATUS_WHY[status], i);
+      if (!this.resolved) this.resolve(STATUS_WHY[status], i);
       this.closed ||= status === 'closed';
       this.status = status;
       return;
     }
     const waiting = status === 'waiting_on_customer';
     if (this.resolved) {
-      this.reopen(!waiting, at, 'reopened', i);
+      this.reopen(!waiting, 'reopened', i);
       return;
     }
     const wasWaiting = this.status === 'waiting_on_customer';
     this.status = status;
     if (waiting && !wasWaiting) {
-      this.resolution?.pause(at, STATUS_WHY[status], i);
-      this.periodic?.pause(at, STATUS_WHY[status], i);
+      this.resolution?.pause(i, STATUS_WHY[status]);
+      this.periodic?.pause(i, STATUS_WHY[status]);
     } else if (wasWaiting && !waiting) {
-      this.resolution?.resume(at, STATUS_WHY[status], i);
-      this.periodic?.resume(at, STATUS_WHY[status], i);
+      this.resolution?.resume(i, STATUS_WHY[status]);
+      this.periodic?.resume(i, STATUS_WHY[status]);
     }
   }
 
-  private resolve(at: number, why: Why, i: number): void {
+  private resolve(why: Why, i: number): void {
     this.resolved = true;
     this.awaitingFirstReply = false;
-    this.firstReply?.stop(at, why, i);
-    this.nextReply?.stop(at, why, i);
-    this.periodic?.stop(at, why, i);
-    this.resolution?.stop(at, why, i);
-    if (this.targets(FOLLOW_UP))
-      this.followUp = this.open(FOLLOW_UP, ++this.followUpCycles, at, true, why, i);
+    this.firstReply?.stop(i, why);
+    this.nextReply?.stop(i, why);
+    this.periodic?.stop(i, why);
+    this.resolution?.stop(i, why);
+    if (this.targets(FOLLOW_UP)) this.followUp = this.open(FOLLOW_UP, ++this.followUpCycles, true, why, i);
   }
 
-  private reopen(running: boolean, at: number, why: Why, i: number): void {
+  private reopen(running: boolean, why: Why, i: number): void {
     this.resolved = false;
     this.closed = false;
     this.status = running ? 'open' : 'waiting_on_customer';
-    this.resolution?.restart(at, running, why, i);
-    this.followUp?.stop(at, 'reopened', i, true);
-    this.startPeriodic(running, at, why, i);
+    this.resolution?.restart(i, running, why);
+    this.followUp?.stop(i, 'reopened', true);
+    this.startPeriodic(running, why, i);
   }
 
-  private startPeriodic(running: boolean, at: number, why: Why, i: number): void {
-    if (this.targets(PERIODIC))
-      this.periodic = this.open(PERIODIC, ++this.periodicCycles, at, running, why, i);
+  private startPeriodic(running: boolean, why: Why, i: number): void {
+    if (this.targets(PERIODIC)) this.periodic = this.open(PERIODIC, ++this.periodicCycles, running, why, i);
   }
 
   /** Whether some segment targets the metric (index in `METRICS`): only those get timelines. */
@@ -246,8 +254,8 @@ class CaseScanner {
     return (this.mask & (1 << metric)) !== 0;
   }
 
-  private open(metric: number, cycle: number, at: number, running: boolean, why: Why, i: number): Timeline {
-    const timeline = new Timeline(this.arena, metric, cycle, at, running, why, i);
+  private open(metric: number, cycle: number, running: boolean, why: Why, i: number): Timeline {
+    const timeline = this.arena.open(metric, cycle, i, running, why);
     this.timelines.push(timeline);
     return timeline;
   }

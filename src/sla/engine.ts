@@ -4,6 +4,7 @@
  * memoised across cases (the fast path for queues, replays and benchmarks).
  */
 
+import { CaseInstants } from './case-instants.ts';
 import { evaluateTimeline } from './clock-evaluate.ts';
 import { scanCase } from './clock-scan.ts';
 import { type CaseEvent, eventOrder, eventTimes } from './events.ts';
@@ -46,16 +47,18 @@ export function createSlaEngine(options: SlaEngineOptions): SlaEngine {
   const memo = new TargetMemo(options.resolver, options.calendars);
   let buffer: Float64Array = new Float64Array(64);
   const arena = new MarkArena();
-  let busy = false; // a resolver computing clocks itself must not share the buffer and the arena
+  const instants = new CaseInstants();
+  let busy = false; // a resolver computing clocks itself must not share the buffer, arena and instants
   return {
     compute(events, now) {
       const asOf = toEpochMs(now);
-      if (busy) return computeCase(events, eventTimes(events), asOf, memo, new MarkArena());
+      if (busy)
+        return computeCase(events, eventTimes(events), asOf, memo, new MarkArena(), new CaseInstants());
       const times = eventTimes(events, buffer);
       buffer = times;
       busy = true;
       try {
-        return computeCase(events, times, asOf, memo, arena);
+        return computeCase(events, times, asOf, memo, arena, instants);
       } finally {
         busy = false;
       }
@@ -69,15 +72,17 @@ function computeCase(
   asOf: number,
   memo: TargetMemo,
   arena: MarkArena,
+  instants: CaseInstants,
 ): SlaResult {
   const scan = scanCase(events, times, eventOrder(times, events.length), asOf, memo, arena);
   if (scan === null) return { clocks: [], issues: [NO_CREATED] };
+  instants.reset(times, events.length, asOf);
   const clocks: Clock[] = [];
   const issues: SlaIssue[] = [];
   for (const segment of scan.segments) {
     for (const issue of segment.targets.issues) if (!issues.includes(issue)) issues.push(issue);
   }
-  for (const timeline of scan.timelines) evaluateTimeline(timeline, scan.segments, asOf, clocks, issues);
+  for (const timeline of scan.timelines) evaluateTimeline(timeline, scan.segments, instants, clocks, issues);
   return { clocks, issues };
 }
 

@@ -27,6 +27,8 @@ export interface PreparedTarget {
   readonly calendar: Calendar;
   readonly duration: BusinessDuration;
   readonly warnAt: number | null;
+  /** Where it sits in `PreparedTargets.bySlot` (see `targetSlot`). */
+  readonly slot: number;
 }
 
 /** The resolver's answer for one attribute set. */
@@ -188,7 +190,7 @@ function prepare(
     if (promiseIndex >= 0) {
       const slot = targetSlot(index, promiseIndex);
       if (bySlot[slot] !== null) continue; // first rule output wins
-      bySlot[slot] = { target, set, calendar, duration, warnAt };
+      bySlot[slot] = { target, set, calendar, duration, warnAt, slot };
     }
     mask |= 1 << index;
   }

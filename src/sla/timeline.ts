@@ -26,17 +26,39 @@ export type Why =
  * more cycles of one to a few marks each; four small arrays per cycle were most of what scanning
  * allocated. Each timeline owns a contiguous run of slots and moves to a run twice as long when it
  * fills up (the old run is left behind until `reset`).
+ *
+ * Marks are made by event index: their instants are read from the case's `times` here, never passed
+ * around, since an instant handed from function to function is boxed into a new heap number each time.
  */
 export class MarkArena {
   from = new Float64Array(256);
   running = new Uint8Array(256);
   why: Why[] = new Array<Why>(256).fill('created');
   event = new Int32Array(256);
+  /** The instants of the case's events, by index (see `eventTimes`). */
+  times: Float64Array = new Float64Array(0);
   private used = 0;
+  /** Timeline objects, reused from case to case like the marks (they never leave the engine). */
+  private readonly pool: Timeline[] = [];
+  private opened = 0;
 
-  /** Forgets every mark: the timelines of the previous case must no longer be read. */
-  reset(): void {
+  /** Starts a case whose event instants are `times`: the timelines of the previous one must no longer be read. */
+  reset(times: Float64Array): void {
+    this.times = times;
     this.used = 0;
+    this.opened = 0;
+  }
+
+  /** A timeline with its first mark (see `Timeline.open`), valid until `reset`. */
+  open(metricIndex: number, cycle: number, event: number, running: boolean, why: Why): Timeline {
+    let timeline = this.pool[this.opened];
+    if (timeline === undefined) {
+      timeline = new Timeline(this);
+      this.pool.push(timeline);
+    }
+    this.opened++;
+    timeline.open(metricIndex, cycle, event, running, why);
+    return timeline;
   }
 
   /** The first of `count` fresh slots, growing the arrays when needed. */
@@ -66,38 +88,51 @@ const INITIAL_SLOTS = 4;
 
 /**
  * Marks: mark i opens an interval at `fromAt(i)`, running or paused, for `whyAt(i)`, caused by event
- * `eventAt(i)` (index in the caller's array); it lasts until the next mark, the stop, or "now".
- * Marks at the same instant collapse into one. They live in the case's `MarkArena`.
+ * `eventAt(i)` (index in the caller's array, whose instant `fromAt(i)` is); it lasts until the next
+ * mark, the stop, or "now". Marks at the same instant collapse into one. They live in the case's
+ * `MarkArena`, which also hands out the timelines themselves (`arena.open`).
  */
 export class Timeline {
-  readonly metric: Metric;
+  metric: Metric = 'first_reply';
+  /** Index of the metric in `METRICS`. */
+  metricIndex = 0;
+  cycle = 0;
+  /** The instant of the first mark. */
+  startAt = 0;
   /** Number of marks (at least 1). */
   marks = 0;
-  stoppedAt: number | null = null;
+  /**
+   * The instant it stopped, NaN while active: a number field is written in place, where `null | number`
+   * would box every stop into a new heap number (and these objects live long, in the arena).
+   */
+  stopAt = Number.NaN;
   stopWhy: Why | null = null;
+  /** Index of the event that stopped it (whose instant `stopAt` is); -1 while not stopped. */
   stopEvent = -1;
   cancelled = false;
-  private base: number;
+  /** Where mark 0 sits in the arena's arrays (the walk reads them directly; only the timeline writes). */
+  base = 0;
   private capacity = INITIAL_SLOTS;
 
   constructor(
     /** Where the marks live; valid until the arena is reset for the next case. */
-    private readonly arena: MarkArena,
-    /** Index of the metric in `METRICS`. */
-    readonly metricIndex: number,
-    readonly cycle: number,
-    at: number,
-    running: boolean,
-    why: Why,
-    event: number,
-  ) {
-    this.metric = METRICS[metricIndex] as Metric;
-    this.base = arena.allocate(INITIAL_SLOTS);
-    this.push(at, running, why, event);
-  }
+    readonly arena: MarkArena,
+  ) {}
 
-  get start(): number {
-    return this.fromAt(0);
+  /** (Re)starts this object as a new cycle with its first mark at event `event`; see `MarkArena.open`. */
+  open(metricIndex: number, cycle: number, event: number, running: boolean, why: Why): void {
+    this.metric = METRICS[metricIndex] as Metric;
+    this.metricIndex = metricIndex;
+    this.cycle = cycle;
+    this.startAt = this.arena.times[event] as number;
+    this.marks = 0;
+    this.stopAt = Number.NaN;
+    this.stopWhy = null;
+    this.stopEvent = -1;
+    this.cancelled = false;
+    this.base = this.arena.allocate(INITIAL_SLOTS);
+    this.capacity = INITIAL_SLOTS;
+    this.push(event, running, why);
   }
 
   fromAt(i: number): number {
@@ -117,44 +152,43 @@ export class Timeline {
   }
 
   get active(): boolean {
-    return this.stoppedAt === null;
+    return Number.isNaN(this.stopAt);
   }
 
   get isRunning(): boolean {
-    return this.stoppedAt === null && this.runningAt(this.marks - 1);
+    return Number.isNaN(this.stopAt) && this.runningAt(this.marks - 1);
   }
 
-  pause(at: number, why: Why, event: number): void {
-    if (this.isRunning) this.mark(at, false, why, event);
+  pause(event: number, why: Why): void {
+    if (this.isRunning) this.mark(event, false, why);
   }
 
-  resume(at: number, why: Why, event: number): void {
-    if (this.stoppedAt === null && !this.isRunning) this.mark(at, true, why, event);
+  resume(event: number, why: Why): void {
+    if (Number.isNaN(this.stopAt) && !this.isRunning) this.mark(event, true, why);
   }
 
-  stop(at: number, why: Why, event: number, cancelled = false): void {
-    if (this.stoppedAt !== null) return;
-    this.stoppedAt = at;
+  stop(event: number, why: Why, cancelled = false): void {
+    if (!Number.isNaN(this.stopAt)) return;
+    this.stopAt = this.arena.times[event] as number;
     this.stopWhy = why;
     this.stopEvent = event;
     this.cancelled = cancelled;
   }
 
   /** Counts again after a stop (a reopened case): the stopped span becomes a pause. */
-  restart(at: number, running: boolean, why: Why, event: number): void {
-    const stoppedAt = this.stoppedAt;
-    if (stoppedAt === null) return;
-    this.stoppedAt = null;
-    this.mark(stoppedAt, false, this.stopWhy as Why, this.stopEvent, true);
+  restart(event: number, running: boolean, why: Why): void {
+    if (Number.isNaN(this.stopAt)) return;
+    this.stopAt = Number.NaN;
+    this.mark(this.stopEvent, false, this.stopWhy as Why, true);
     this.stopWhy = null;
     this.stopEvent = -1;
     this.cancelled = false;
-    this.mark(at, running, why, event, true);
+    this.mark(event, running, why, true);
   }
 
-  private mark(at: number, running: boolean, why: Why, event: number, force = false): void {
+  private mark(event: number, running: boolean, why: Why, force = false): void {
     const last = this.marks - 1;
-    if (this.fromAt(last) === at) {
+    if (this.fromAt(last) === this.arena.times[event]) {
       if (last === 0) {
         this.arena.running[this.base] = running ? 1 : 0; // keep the start's reason
         return;
@@ -163,14 +197,14 @@ export class Timeline {
         this.marks--;
         return;
       }
-      this.set(last, at, running, why, event);
+      this.set(last, event, running, why);
       return;
     }
     if (this.runningAt(last) === running && !force) return;
-    this.push(at, running, why, event);
+    this.push(event, running, why);
   }
 
-  private push(at: number, running: boolean, why: Why, event: number): void {
+  private push(event: number, running: boolean, why: Why): void {
     if (this.marks === this.capacity) {
       const base = this.arena.allocate(this.capacity * 2);
       const arena = this.arena; // read after allocate: the arrays may have grown
@@ -184,14 +218,14 @@ export class Timeline {
       this.base = base;
       this.capacity *= 2;
     }
-    this.set(this.marks, at, running, why, event);
+    this.set(this.marks, event, running, why);
     this.marks++;
   }
 
-  private set(i: number, at: number, running: boolean, why: Why, event: number): void {
+  private set(i: number, event: number, running: boolean, why: Why): void {
     const arena = this.arena;
     const slot = this.base + i;
-    arena.from[slot] = at;
+    arena.from[slot] = arena.times[event] as number;
     arena.running[slot] = running ? 1 : 0;
     arena.why[slot] = why;
     arena.event[slot] = event;
