@@ -84,7 +84,8 @@ export async function steadyLoad(o: SteadyOptions): Promise<SteadyResult> {
   const elapsed = (performance.now() - start) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
   const round = (ms: number) => Math.round(ms * 10) / 10;
   return {
     sent,

@@ -20,6 +20,7 @@ interface Decimal {
  * without touching any amount a person could write.
  */
 function decimalOf(n: number): Decimal {
+  if (Number.isSafeInteger(n)) return { units: BigInt(n), scale: 0 }; // most amounts and percentages
   const text = Number(n.toPrecision(15)).toString();
   const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(text);
   if (!m) throw new Error(`not a finite number: ${n}`);
