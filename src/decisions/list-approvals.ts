@@ -5,7 +5,6 @@
  * and — for goodwill — what is left of the budget the caller would approve it from.
  */
 import { charterInForce } from '../charter/index.ts';
-import { AppError } from '../server/errors.ts';
 import { encodeCursor, numericCursor } from '../server/pagination.ts';
 import type { ApprovalTable } from '../store/schema.ts';
 import { balanceOf, budgetFor } from './budgets.ts';
