@@ -83,9 +83,13 @@ export class CompiledCalendar implements Calendar {
       if (!(at >= this.#lo && at <= this.#hi) && !this.#tryCover(at)) outside = true;
     }
     const timeline = this.#timeline;
+    if (!outside) {
+      timeline.positions(instants, count, out);
+      return;
+    }
     for (let i = 0; i < count; i++) {
       const at = instants[i] as number;
-      out[i] = outside && !(at >= this.#lo && at <= this.#hi) ? Number.NaN : timeline.position(at);
+      out[i] = at >= this.#lo && at <= this.#hi ? timeline.position(at) : Number.NaN;
     }
   }
 

@@ -4,8 +4,7 @@
  * so that a due time is a binary search plus arithmetic and elapsed time two binary searches and a subtraction.
  * Valid for instants within [lo, hi]; answers that would need intervals beyond come back as NaN so the
  * caller can grow the timeline. An index by spans of about 18.6 hours turns the search for an instant into a
- * step or two, and a due time, usually a few intervals on, is found by stepping from the start (galloping
- * when it is further).
+ * step or two, and an index by open time does the same for the interval where a due time falls.
  */
 
 /**
@@ -14,8 +13,14 @@
  */
 const BUCKET_MS = 2 ** 26;
 const PER_BUCKET = 2 ** -26;
-/** Intervals a due time is looked for one by one before galloping: about a working week. */
-const NEAR = 12;
+/**
+ * Buckets of open time, 2^24 ms (about 4.7 hours) each: `add` finds the interval where a budget runs
+ * out from the open time it reaches, in a step or two, however far away.
+ */
+const OPEN_BUCKET_MS = 2 ** 24;
+const PER_OPEN_BUCKET = 2 ** -24;
+/** Intervals `positions` steps through from one instant to the next before looking the next one up. */
+const STEPS = 4;
 
 /** Sorted, disjoint, non-adjacent open intervals [opens[i], closes[i]) and the open time before each. */
 export class OpenTimeline {
@@ -27,6 +32,8 @@ export class OpenTimeline {
   /** upto[b] = number of intervals opening at or before lo + b days. */
   readonly #upto: Int32Array;
   readonly #buckets: number;
+  /** byOpen[b] = the first interval whose cumulative end prefix[i + 1] reaches b × 2^24 ms of open time. */
+  readonly #byOpen: Int32Array;
 
   /**
    * Takes intervals in any order, possibly overlapping or touching (they are merged), and the range
@@ -71,6 +78,14 @@ export class OpenTimeline {
       while (count < this.n && this.opens[count]! <= edge) count++;
       this.#upto[b] = count;
     }
+    const openBuckets = Math.floor(this.prefix[this.n]! * PER_OPEN_BUCKET) + 1;
+    this.#byOpen = new Int32Array(openBuckets);
+    let reached = 0;
+    for (let b = 0; b < openBuckets; b++) {
+      const edge = b * OPEN_BUCKET_MS;
+      while (reached < this.n - 1 && this.prefix[reached + 1]! < edge) reached++;
+      this.#byOpen[b] = reached;
+    }
   }
 
   /** Index of the last interval opening at or before `t`, or -1. */
@@ -103,6 +118,24 @@ export class OpenTimeline {
   }
 
   /**
+   * `position` of each of the first `count` instants, into `out`. Instants in time order (a case's
+   * events) cost a step or two each from the previous one instead of a look-up.
+   */
+  positions(instants: Float64Array, count: number, out: Float64Array): void {
+    const { opens, closes, prefix, n } = this;
+    let j = -1;
+    let previous = Number.POSITIVE_INFINITY; // the first instant is looked up
+    for (let i = 0; i < count; i++) {
+      const t = instants[i] as number;
+      if (t >= previous && (j + STEPS >= n || opens[j + STEPS]! > t)) {
+        while (j + 1 < n && opens[j + 1]! <= t) j++;
+      } else j = this.last(t);
+      previous = t;
+      out[i] = j < 0 ? 0 : t < closes[j]! ? prefix[j]! + (t - opens[j]!) : prefix[j + 1]!;
+    }
+  }
+
+  /**
    * The instant at which `ms` of open time from `start` are used up: forward, the earliest such instant (a
    * budget ending at a closing is due at the closing; a zero budget while closed is due at the next opening);
    * backward (negative `ms`), the latest. NaN when the answer lies beyond the intervals held.
@@ -116,31 +149,11 @@ export class OpenTimeline {
     if (k >= this.n) return Number.NaN;
     const target = (inside ? prefix[j]! + (start - this.opens[j]!) : prefix[k]!) + ms;
     if (target > prefix[this.n]!) return Number.NaN;
-    // First interval i >= k whose cumulative end prefix[i + 1] reaches the target. Due times are
-    // usually a few intervals on (a few business days): step through those here, and leave further
-    // ones to a search of their own (which keeps this method small enough for callers to inline).
-    let low = k + 1;
-    const near = Math.min(this.n, k + NEAR);
-    while (low < near && prefix[low]! < target) low++;
-    if (low < near || prefix[low]! >= target) return this.opens[low - 1]! + (target - prefix[low - 1]!);
-    return this.#addFar(low, target);
-  }
-
-  /** `add` for a target beyond `prefix[from]`: gallop, then bisect. */
-  #addFar(from: number, target: number): number {
-    const prefix = this.prefix;
-    let low = from;
-    let high = from;
-    for (let step = 1; high < this.n && prefix[high]! < target; step *= 2) {
-      low = high + 1;
-      high = Math.min(this.n, high + step);
-    }
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (prefix[mid]! >= target) high = mid;
-      else low = mid + 1;
-    }
-    const i = low - 1;
+    // First interval i >= k whose cumulative end prefix[i + 1] reaches the target: from the index of
+    // open time, a step or two. Never before k: a zero budget while closed waits for interval k.
+    let i = this.#byOpen[Math.floor(target * PER_OPEN_BUCKET)]!;
+    while (prefix[i + 1]! < target) i++;
+    if (i < k) i = k;
     return this.opens[i]! + (target - prefix[i]!);
   }
 

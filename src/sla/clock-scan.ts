@@ -19,9 +19,13 @@ export interface Segment {
   readonly event: number;
 }
 
-/** Cycles in the order they started, and the attribute stretches in time order. */
+/**
+ * Cycles in the order they started (`timelines[0 … count)`: the arena's reused list, not a copy), and
+ * the attribute stretches in time order.
+ */
 export interface Scan {
   readonly timelines: readonly Timeline[];
+  readonly count: number;
   readonly segments: readonly Segment[];
 }
 
@@ -44,11 +48,11 @@ const STATUS_WHY: Readonly<Record<CaseStatus, Why>> = {
 /**
  * Scans events (in `order`, or input order when `order` is null) up to and including `now`.
  * `null` when there is no `created` event by then. Only metrics some segment targets get timelines.
- * Their marks go to `arena`, which is reset first.
+ * Their marks go to the scanner's arena, which is reset first (the scanner is reused too).
  *
  * @example
- * const scan = scanCase(events, eventTimes(events), null, now, memo, new MarkArena());
- * scan?.timelines.map((t) => t.metric); // ['first_reply', 'resolution', …]
+ * const scan = scanCase(events, eventTimes(events), null, now, memo, new CaseScanner(new MarkArena()));
+ * scan?.timelines[0]?.metric; // 'first_reply'
  */
 export function scanCase(
   events: readonly CaseEvent[],
@@ -56,14 +60,16 @@ export function scanCase(
   order: Uint32Array | null,
   now: number,
   memo: TargetMemo,
-  arena: MarkArena,
+  scanner: CaseScanner,
 ): Scan | null {
   const segments = scanSegments(events, times, order, now, memo);
   if (segments.length === 0) return null;
   let mask = 0;
   for (const segment of segments) mask |= segment.targets.mask;
+  const arena = scanner.arena;
   arena.reset(times);
-  return { timelines: new CaseScanner(mask, arena).run(events, times, order, now), segments };
+  scanner.run(mask, events, times, order, now);
+  return { timelines: arena.timelines, count: arena.count, segments };
 }
 
 function scanSegments(
@@ -105,9 +111,9 @@ function scanSegments(
   return segments;
 }
 
-/** The case's state while scanning, and the cycles it opens. */
-class CaseScanner {
-  private readonly timelines: Timeline[] = [];
+/** The case's state while scanning, and the cycles it opens (in its arena). Reused from case to case. */
+export class CaseScanner {
+  private mask = 0;
   private created = false;
   private status: CaseStatus = 'new';
   private resolved = false;
@@ -122,19 +128,36 @@ class CaseScanner {
   private periodicCycles = 0;
   private followUpCycles = 0;
 
-  constructor(
-    private readonly mask: number,
-    private readonly arena: MarkArena,
-  ) {}
+  constructor(readonly arena: MarkArena) {}
 
-  run(events: readonly CaseEvent[], times: Float64Array, order: Uint32Array | null, now: number): Timeline[] {
+  /** Scans a case for the metrics in `mask` (see `scanCase`). */
+  run(
+    mask: number,
+    events: readonly CaseEvent[],
+    times: Float64Array,
+    order: Uint32Array | null,
+    now: number,
+  ): void {
+    this.mask = mask;
+    this.created = false;
+    this.status = 'new';
+    this.resolved = false;
+    this.closed = false;
+    this.awaitingFirstReply = false;
+    this.firstReply = null;
+    this.nextReply = null;
+    this.periodic = null;
+    this.resolution = null;
+    this.followUp = null;
+    this.nextReplyCycles = 0;
+    this.periodicCycles = 0;
+    this.followUpCycles = 0;
     for (let n = 0; n < events.length; n++) {
       const i = order === null ? n : (order[n] as number);
       const at = times[i] as number;
       if (at > now) break;
       this.apply(events[i] as CaseEvent, i);
     }
-    return this.timelines;
   }
 
   // Events are passed on by index `i` (their instants are in the arena's `times`): see `MarkArena`.
@@ -255,8 +278,6 @@ class CaseScanner {
   }
 
   private open(metric: number, cycle: number, running: boolean, why: Why, i: number): Timeline {
-    const timeline = this.arena.open(metric, cycle, i, running, why);
-    this.timelines.push(timeline);
-    return timeline;
+    return this.arena.open(metric, cycle, i, running, why);
   }
 }

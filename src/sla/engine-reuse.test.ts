@@ -75,3 +75,33 @@ describe('an engine reused across cases', () => {
     expect(stricter).toMatchObject({ state: 'breached', breachedAt: at('2027-01-04 11:00') });
   });
 });
+
+describe('the resolver memo', () => {
+  const created = (attributes: Record<string, string>): CaseEvent => ({
+    type: 'created',
+    at: at('2027-01-04 09:00'),
+    attributes,
+  });
+  const periodicDue = (clocks: readonly Clock[]) =>
+    clocks.find((c) => c.metric === 'periodic_update')?.dueAt ?? null;
+
+  it('answers equal attributes in new objects alike, and is not fooled by a caller changing its object', () => {
+    const resolver = byPriority(table);
+    const engine = createSlaEngine({ resolver, calendars });
+    const now = at('2027-01-04 10:00');
+    const attributes = { priority: 'normal' };
+    expect(periodicDue(engine.compute([created(attributes)], now).clocks)).toBe(at('2027-01-04 13:00'));
+    expect(periodicDue(engine.compute([created({ priority: 'normal' })], now).clocks)).toBe(
+      at('2027-01-04 13:00'),
+    );
+    expect(resolver.calls).toBe(1);
+    attributes.priority = 'high'; // the object last asked about now says something else
+    expect(periodicDue(engine.compute([created({ priority: 'high' })], now).clocks)).toBe(
+      at('2027-01-04 11:00'),
+    );
+    expect(periodicDue(engine.compute([created({ priority: 'normal' })], now).clocks)).toBe(
+      at('2027-01-04 13:00'),
+    );
+    expect(resolver.calls).toBe(2);
+  });
+});

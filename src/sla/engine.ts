@@ -6,14 +6,14 @@
 
 import { CaseInstants } from './case-instants.ts';
 import { evaluateTimeline } from './clock-evaluate.ts';
-import { scanCase } from './clock-scan.ts';
+import { CaseScanner, scanCase } from './clock-scan.ts';
 import { type CaseEvent, eventOrder, eventTimes } from './events.ts';
 import { type Instant, toEpochMs } from './instant.ts';
 import { type SlaIssue, slaIssue } from './issues.ts';
 import type { Clock } from './ledger.ts';
 import { TargetMemo } from './target-memo.ts';
 import type { CalendarSource, TargetResolver } from './targets.ts';
-import { MarkArena } from './timeline.ts';
+import { MarkArena, type Timeline } from './timeline.ts';
 
 /** The clocks of a case as of a moment, and what got in the way (see `SlaIssue`). */
 export interface SlaResult {
@@ -46,19 +46,21 @@ const NO_CREATED: SlaIssue = slaIssue({ code: 'no-created-event' });
 export function createSlaEngine(options: SlaEngineOptions): SlaEngine {
   const memo = new TargetMemo(options.resolver, options.calendars);
   let buffer: Float64Array = new Float64Array(64);
-  const arena = new MarkArena();
+  const scanner = new CaseScanner(new MarkArena());
   const instants = new CaseInstants();
-  let busy = false; // a resolver computing clocks itself must not share the buffer, arena and instants
+  let busy = false; // a resolver computing clocks itself must not share the buffer, scanner and instants
   return {
     compute(events, now) {
       const asOf = toEpochMs(now);
-      if (busy)
-        return computeCase(events, eventTimes(events), asOf, memo, new MarkArena(), new CaseInstants());
+      if (busy) {
+        const fresh = new CaseScanner(new MarkArena());
+        return computeCase(events, eventTimes(events), asOf, memo, fresh, new CaseInstants());
+      }
       const times = eventTimes(events, buffer);
       buffer = times;
       busy = true;
       try {
-        return computeCase(events, times, asOf, memo, arena, instants);
+        return computeCase(events, times, asOf, memo, scanner, instants);
       } finally {
         busy = false;
       }
@@ -71,10 +73,10 @@ function computeCase(
   times: Float64Array,
   asOf: number,
   memo: TargetMemo,
-  arena: MarkArena,
+  scanner: CaseScanner,
   instants: CaseInstants,
 ): SlaResult {
-  const scan = scanCase(events, times, eventOrder(times, events.length), asOf, memo, arena);
+  const scan = scanCase(events, times, eventOrder(times, events.length), asOf, memo, scanner);
   if (scan === null) return { clocks: [], issues: [NO_CREATED] };
   instants.reset(times, events.length, asOf);
   const clocks: Clock[] = [];
@@ -82,7 +84,9 @@ function computeCase(
   for (const segment of scan.segments) {
     for (const issue of segment.targets.issues) if (!issues.includes(issue)) issues.push(issue);
   }
-  for (const timeline of scan.timelines) evaluateTimeline(timeline, scan.segments, instants, clocks, issues);
+  const { timelines, count, segments } = scan;
+  for (let t = 0; t < count; t++)
+    evaluateTimeline(timelines[t] as Timeline, segments, instants, clocks, issues);
   return { clocks, issues };
 }
 

@@ -84,6 +84,14 @@ const METRIC_INDEX: Readonly<Record<Metric, number>> = {
 export class TargetMemo {
   private readonly byObject = new WeakMap<CaseAttributes, PreparedTargets>();
   private readonly byKey = new Map<string, PreparedTargets>();
+  /**
+   * The attribute values last looked up by value, and their answer: cases in a row often have the same
+   * attributes in different objects, and comparing a few values is cheaper than a hash look-up. A copy,
+   * so that a caller changing its object afterwards changes nothing here.
+   */
+  private lastNames: readonly string[] = [];
+  private lastValues: readonly AttributeValue[] = [];
+  private lastPrepared: PreparedTargets | null = null;
 
   constructor(
     private readonly resolver: TargetResolver,
@@ -91,6 +99,7 @@ export class TargetMemo {
   ) {}
 
   get(attributes: CaseAttributes): PreparedTargets {
+    if (this.lastPrepared !== null && this.isLast(attributes)) return this.lastPrepared;
     let prepared = this.byObject.get(attributes);
     if (prepared !== undefined) return prepared;
     const key = attributeKey(attributes);
@@ -101,7 +110,23 @@ export class TargetMemo {
       this.byKey.set(key, prepared);
     }
     this.byObject.set(attributes, prepared);
+    this.lastNames = Object.keys(attributes);
+    this.lastValues = this.lastNames.map((name) => attributes[name] as AttributeValue);
+    this.lastPrepared = prepared;
     return prepared;
+  }
+
+  /** Whether `attributes` has exactly the own names and values last looked up by value (same key). */
+  private isLast(attributes: CaseAttributes): boolean {
+    const names = this.lastNames;
+    let count = 0;
+    for (const name in attributes) {
+      if (!Object.hasOwn(attributes, name)) return false;
+      const k = names.indexOf(name);
+      if (k < 0 || this.lastValues[k] !== attributes[name]) return false;
+      count++;
+    }
+    return count === names.length;
   }
 
   /** The targets after `changes` (only the changed names), or `null` when nothing actually changes. */

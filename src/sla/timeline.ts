@@ -38,25 +38,28 @@ export class MarkArena {
   /** The instants of the case's events, by index (see `eventTimes`). */
   times: Float64Array = new Float64Array(0);
   private used = 0;
-  /** Timeline objects, reused from case to case like the marks (they never leave the engine). */
-  private readonly pool: Timeline[] = [];
-  private opened = 0;
+  /**
+   * The case's timelines in the order they were opened: `timelines[0 … count)`. The objects are reused
+   * from case to case like the marks (they never leave the engine).
+   */
+  readonly timelines: Timeline[] = [];
+  count = 0;
 
   /** Starts a case whose event instants are `times`: the timelines of the previous one must no longer be read. */
   reset(times: Float64Array): void {
     this.times = times;
     this.used = 0;
-    this.opened = 0;
+    this.count = 0;
   }
 
   /** A timeline with its first mark (see `Timeline.open`), valid until `reset`. */
   open(metricIndex: number, cycle: number, event: number, running: boolean, why: Why): Timeline {
-    let timeline = this.pool[this.opened];
+    let timeline = this.timelines[this.count];
     if (timeline === undefined) {
       timeline = new Timeline(this);
-      this.pool.push(timeline);
+      this.timelines.push(timeline);
     }
-    this.opened++;
+    this.count++;
     timeline.open(metricIndex, cycle, event, running, why);
     return timeline;
   }
@@ -83,8 +86,8 @@ export class MarkArena {
   }
 }
 
-/** Slots a timeline gets at first: most cycles pause at most once. */
-const INITIAL_SLOTS = 4;
+/** Slots a timeline gets at first: most cycles pause at most a few times (resolution a few more). */
+const INITIAL_SLOTS = 8;
 
 /**
  * Marks: mark i opens an interval at `fromAt(i)`, running or paused, for `whyAt(i)`, caused by event
