@@ -8,12 +8,7 @@ import type { PreparedTarget } from './target-memo.ts';
 
 /** Whether two targets give the same budget (same calendar and duration), so it need not be recomputed. */
 export function sameBudget(a: PreparedTarget, b: PreparedTarget): boolean {
-  return (
-    a === b ||
-    (a.calendar === b.calendar &&
-      a.duration.days === b.duration.days &&
-      a.duration.minutes === b.duration.minutes)
-  );
+  return a === b || (a.calendar === b.calendar && a.days === b.days && a.minutes === b.minutes);
 }
 
 /**
@@ -24,7 +19,8 @@ export function sameBudget(a: PreparedTarget, b: PreparedTarget): boolean {
  * budgetMinutes(prepared, Date.parse('2027-01-08T15:00:00Z')); // P1D, weekdays 09–17: 480
  */
 export function budgetMinutes(prepared: PreparedTarget, start: number): number | null {
-  const duration = prepared.duration;
   // Hours and minutes need no calendar (the usual case, kept inline); days depend on the start.
-  return duration.days === 0 ? duration.minutes : businessDurationMinutes(prepared.calendar, start, duration);
+  return prepared.days === 0
+    ? prepared.minutes
+    : businessDurationMinutes(prepared.calendar, start, prepared.duration);
 }

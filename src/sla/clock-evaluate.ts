@@ -235,15 +235,14 @@ function appliedTarget(
   budgetMinutes: number,
   dueAt: number | null,
 ): AppliedTarget {
-  const { target, set } = prepared;
   return {
     from,
     why: segment.why,
-    attributes: segment.targets.attributes,
-    policy: set.policy,
-    rule: set.rule,
-    duration: target.duration,
-    calendar: target.calendar,
+    attributes: segment.attributes,
+    policy: prepared.policy,
+    rule: prepared.rule,
+    duration: prepared.durationText,
+    calendar: prepared.calendarName,
     budgetMinutes,
     warnAt: prepared.warnAt,
     dueAt,

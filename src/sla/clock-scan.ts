@@ -4,7 +4,7 @@
  * attributes (`Segment`). No targets are applied here.
  */
 
-import type { CaseEvent, CaseStatus } from './events.ts';
+import type { CaseAttributes, CaseEvent, CaseStatus } from './events.ts';
 import type { PreparedTarget, PreparedTargets, TargetMemo } from './target-memo.ts';
 import type { MarkArena, Timeline, Why } from './timeline.ts';
 
@@ -12,8 +12,9 @@ import type { MarkArena, Timeline, Why } from './timeline.ts';
 export interface Segment {
   readonly from: number;
   readonly targets: PreparedTargets;
-  /** `targets.bySlot`, one load nearer: every clock looks its target up here. */
+  /** `targets.bySlot` and `targets.attributes`, one load nearer: every clock reads them. */
   readonly bySlot: readonly (PreparedTarget | null)[];
+  readonly attributes: CaseAttributes;
   /** `created`, or the changes that began it: `priority → urgent, tier → gold`. */
   readonly why: string;
   readonly event: number;
@@ -89,7 +90,14 @@ function scanSegments(
     if (event.type === 'created') {
       if (current !== null) continue;
       current = memo.get(event.attributes);
-      segments.push({ from: at, targets: current, bySlot: current.bySlot, why: 'created', event: i });
+      segments.push({
+        from: at,
+        targets: current,
+        bySlot: current.bySlot,
+        attributes: current.attributes,
+        why: 'created',
+        event: i,
+      });
     } else if (event.type === 'attributes_changed' && current !== null) {
       const transition = memo.change(current, event.attributes);
       if (transition === null) continue;
@@ -101,11 +109,19 @@ function scanSegments(
           from: at,
           targets: current,
           bySlot: current.bySlot,
+          attributes: current.attributes,
           why,
           event: last.event,
         };
       } else
-        segments.push({ from: at, targets: current, bySlot: current.bySlot, why: transition.why, event: i });
+        segments.push({
+          from: at,
+          targets: current,
+          bySlot: current.bySlot,
+          attributes: current.attributes,
+          why: transition.why,
+          event: i,
+        });
     }
   }
   return segments;

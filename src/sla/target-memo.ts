@@ -14,21 +14,34 @@ import {
   lookupCalendar,
   METRICS,
   type Metric,
+  type PolicyRef,
   PROMISES,
+  type RuleRef,
   type Target,
   type TargetResolver,
   type TargetSet,
 } from './targets.ts';
 
-/** A target ready to run: its calendar and parsed duration. */
+/**
+ * A target ready to run: its calendar and parsed duration, and (copied out of `target` and `set`, so
+ * that a clock reads one object) what its ledger shows.
+ */
 export interface PreparedTarget {
   readonly target: Target;
   readonly set: TargetSet;
   readonly calendar: Calendar;
   readonly duration: BusinessDuration;
+  /** `duration.days` and `duration.minutes`. */
+  readonly days: number;
+  readonly minutes: number;
   readonly warnAt: number | null;
   /** Where it sits in `PreparedTargets.bySlot` (see `targetSlot`). */
   readonly slot: number;
+  /** `target.duration` and `target.calendar`, as the policy wrote them. */
+  readonly durationText: string;
+  readonly calendarName: string;
+  readonly policy: PolicyRef;
+  readonly rule: RuleRef;
 }
 
 /** The resolver's answer for one attribute set. */
@@ -215,7 +228,20 @@ function prepare(
     if (promiseIndex >= 0) {
       const slot = targetSlot(index, promiseIndex);
       if (bySlot[slot] !== null) continue; // first rule output wins
-      bySlot[slot] = { target, set, calendar, duration, warnAt, slot };
+      bySlot[slot] = {
+        target,
+        set,
+        calendar,
+        duration,
+        days: duration.days,
+        minutes: duration.minutes,
+        warnAt,
+        slot,
+        durationText: target.duration,
+        calendarName: target.calendar,
+        policy: set.policy,
+        rule: set.rule,
+      };
     }
     mask |= 1 << index;
   }
