@@ -3,7 +3,7 @@
  * The 24/7 calendar: business time is plain elapsed time, with no table to search.
  */
 
-import type { Calendar } from './calendar.ts';
+import type { Calendar, InstantPlacement } from './calendar.ts';
 
 const MINUTE_MS = 60_000;
 
@@ -17,11 +17,23 @@ export function calendar24x7(name = '24/7'): Calendar {
     zone: 'UTC',
     addMinutes: (start, minutes) => start + minutes * MINUTE_MS,
     elapsedMinutes: (start, end) => (end - start) / MINUTE_MS,
-    openPositions: (instants, count, out) => {
-      for (let i = 0; i < count; i++) out[i] = instants[i] as number;
-    },
+    placement: () => new OpenPlacement(),
     isOpen: () => true,
     nextOpening: (at) => at,
     nextClosing: () => null,
   };
+}
+
+/** Placed instants of a 24/7 calendar: positions are the instants themselves. */
+class OpenPlacement implements InstantPlacement {
+  positions = new Float64Array(0);
+
+  place(instants: Float64Array, count: number): void {
+    if (this.positions.length < count) this.positions = new Float64Array(count * 2);
+    this.positions.set(instants.subarray(0, count));
+  }
+
+  addMinutes(i: number, minutes: number): number {
+    return (this.positions[i] as number) + minutes * MINUTE_MS;
+  }
 }

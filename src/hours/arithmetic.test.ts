@@ -228,14 +228,15 @@ describe('beyond the precomputed years', () => {
   });
 });
 
-describe('open positions of many instants at once', () => {
-  const positions = (calendar: typeof support, instants: number[]) => {
-    const out = new Float64Array(instants.length);
-    calendar.openPositions?.(Float64Array.from(instants), instants.length, out);
-    return out;
+describe('many instants placed at once', () => {
+  const place = (calendar: typeof support, instants: number[]) => {
+    const placement = calendar.placement?.();
+    if (placement === undefined) throw new Error('no placement');
+    placement.place(Float64Array.from(instants), instants.length);
+    return placement;
   };
 
-  it('give elapsed minutes by subtraction, in or out of order, open or closed, across years', () => {
+  it('give elapsed minutes by subtraction and due times, in or out of order, open or closed, across years', () => {
     const instants = [
       '2027-01-04T09:00:00Z',
       '2027-01-04T12:45:00Z', // lunch
@@ -248,20 +249,27 @@ describe('open positions of many instants at once', () => {
       '2031-06-02T11:00:00Z',
     ].map(at);
     for (const calendar of [support, calendar24x7()]) {
-      const out = positions(calendar, instants);
+      const placement = place(calendar, instants);
+      const out = placement.positions;
       instants.forEach((a, i) => {
         instants.forEach((b, j) => {
           expect(((out[j] as number) - (out[i] as number)) / 60_000).toBe(calendar.elapsedMinutes(a, b));
         });
+        for (const minutes of [0, 0.5, 30, 240, 2490, 25_000, -90, 1e9]) {
+          expect(placement.addMinutes(i, minutes)).toBe(calendar.addMinutes(a, minutes));
+        }
       });
     }
   });
 
-  it('are NaN for instants outside 1970–2100 (elapsedMinutes throws for those), the others unaffected', () => {
+  it('leave instants outside 1970–2100 to the calendar (NaN positions; addMinutes throws as it does)', () => {
     const monday = at('2027-01-04T10:00:00Z');
     const tuesday = at('2027-01-05T10:00:00Z');
-    const out = positions(support, [monday, at('1960-01-01T00:00:00Z'), tuesday]);
+    const placement = place(support, [monday, at('1960-01-01T00:00:00Z'), tuesday]);
+    const out = placement.positions;
     expect(Number.isNaN(out[1])).toBe(true);
     expect(((out[2] as number) - (out[0] as number)) / 60_000).toBe(support.elapsedMinutes(monday, tuesday));
+    expect(placement.addMinutes(2, 60)).toBe(support.addMinutes(tuesday, 60));
+    expect(() => placement.addMinutes(1, 60)).toThrow(RangeError);
   });
 });

@@ -6,7 +6,7 @@
 
 import type { CalendarSpec } from './build-timeline.ts';
 import { buildTimeline } from './build-timeline.ts';
-import type { Calendar } from './calendar.ts';
+import type { Calendar, InstantPlacement } from './calendar.ts';
 import type { OpenTimeline } from './open-timeline.ts';
 
 /** The years a compiled calendar can reach; instants outside are a programmer error (RangeError). */
@@ -75,22 +75,46 @@ export class CompiledCalendar implements Calendar {
     return (this.#timeline.position(end) - this.#timeline.position(start)) / MINUTE_MS;
   }
 
-  openPositions(instants: Float64Array, count: number, out: Float64Array): void {
-    // Grown for every instant first, so that all positions share one origin.
+  placement(): InstantPlacement {
+    return new CompiledPlacement(this);
+  }
+
+  /**
+   * For `CompiledPlacement`: positions and `last` indices of the instants (index -2 for all when one
+   * is outside the supported years: those are not placed), in the timeline it returns. Grown for every
+   * instant first, so that all positions share one origin.
+   */
+  placeInstants(
+    instants: Float64Array,
+    count: number,
+    positions: Float64Array,
+    indices: Int32Array,
+  ): OpenTimeline {
     let outside = false;
     for (let i = 0; i < count; i++) {
       const at = instants[i] as number;
       if (!(at >= this.#lo && at <= this.#hi) && !this.#tryCover(at)) outside = true;
     }
     const timeline = this.#timeline;
-    if (!outside) {
-      timeline.positions(instants, count, out);
-      return;
+    if (!outside) timeline.positions(instants, count, positions, indices);
+    else {
+      for (let i = 0; i < count; i++) {
+        const at = instants[i] as number;
+        positions[i] = at >= this.#lo && at <= this.#hi ? timeline.position(at) : Number.NaN;
+        indices[i] = -2;
+      }
     }
-    for (let i = 0; i < count; i++) {
-      const at = instants[i] as number;
-      out[i] = at >= this.#lo && at <= this.#hi ? timeline.position(at) : Number.NaN;
-    }
+    return timeline;
+  }
+
+  /** For `CompiledPlacement`: `addMinutes` from an instant placed in `timeline` at index `j`. */
+  addPlacedMinutes(timeline: OpenTimeline, start: number, j: number, minutes: number): number {
+    // The calendar grew since (or the instant was not placed): the plain way.
+    if (timeline !== this.#timeline || j < -1) return this.addMinutes(start, minutes);
+    const ms = minutes * MINUTE_MS;
+    if (Number.isNaN(ms)) throw new RangeError('Unexpected NaN minutes, expected a number');
+    const due = timeline.addFrom(start, j, ms);
+    return Number.isNaN(due) ? this.addMinutes(start, minutes) : due; // beyond the years held: grow
   }
 
   isOpen(at: number): boolean {
@@ -163,5 +187,31 @@ export class CompiledCalendar implements Calendar {
     this.#toYear = toYear;
     this.#lo = this.#timeline.lo;
     this.#hi = this.#timeline.hi;
+  }
+}
+
+/** Instants placed in a compiled calendar: positions and interval indices, each looked up once. */
+class CompiledPlacement implements InstantPlacement {
+  positions = new Float64Array(0);
+  #indices = new Int32Array(0);
+  #instants: Float64Array = new Float64Array(0);
+  #timeline: OpenTimeline | null = null;
+
+  constructor(private readonly calendar: CompiledCalendar) {}
+
+  place(instants: Float64Array, count: number): void {
+    if (this.positions.length < count) {
+      this.positions = new Float64Array(count * 2);
+      this.#indices = new Int32Array(count * 2);
+    }
+    this.#instants = instants;
+    this.#timeline = this.calendar.placeInstants(instants, count, this.positions, this.#indices);
+  }
+
+  addMinutes(i: number, minutes: number): number {
+    const start = this.#instants[i] as number;
+    const timeline = this.#timeline;
+    if (timeline === null) return this.calendar.addMinutes(start, minutes);
+    return this.calendar.addPlacedMinutes(timeline, start, this.#indices[i] as number, minutes);
   }
 }

@@ -118,10 +118,11 @@ export class OpenTimeline {
   }
 
   /**
-   * `position` of each of the first `count` instants, into `out`. Instants in time order (a case's
-   * events) cost a step or two each from the previous one instead of a look-up.
+   * `position` of each of the first `count` instants into `out`, and its `last` index into `indices`.
+   * Instants in time order (a case's events) cost a step or two each from the previous one instead of
+   * a look-up.
    */
-  positions(instants: Float64Array, count: number, out: Float64Array): void {
+  positions(instants: Float64Array, count: number, out: Float64Array, indices: Int32Array): void {
     const { opens, closes, prefix, n } = this;
     let j = -1;
     let previous = Number.POSITIVE_INFINITY; // the first instant is looked up
@@ -131,6 +132,7 @@ export class OpenTimeline {
         while (j + 1 < n && opens[j + 1]! <= t) j++;
       } else j = this.last(t);
       previous = t;
+      indices[i] = j;
       out[i] = j < 0 ? 0 : t < closes[j]! ? prefix[j]! + (t - opens[j]!) : prefix[j + 1]!;
     }
   }
@@ -141,19 +143,27 @@ export class OpenTimeline {
    * backward (negative `ms`), the latest. NaN when the answer lies beyond the intervals held.
    */
   add(start: number, ms: number): number {
+    return this.addFrom(start, this.last(start), ms);
+  }
+
+  /** `add` from an instant whose `last` index `j` is known (see `positions`). */
+  addFrom(start: number, j: number, ms: number): number {
     const prefix = this.prefix;
-    const j = this.last(start);
     const inside = j >= 0 && start < this.closes[j]!;
     if (ms < 0) return this.#addBack(start, ms, j, inside);
     const k = inside ? j : j + 1; // the interval the clock runs in first
     if (k >= this.n) return Number.NaN;
     const target = (inside ? prefix[j]! + (start - this.opens[j]!) : prefix[k]!) + ms;
     if (target > prefix[this.n]!) return Number.NaN;
-    // First interval i >= k whose cumulative end prefix[i + 1] reaches the target: from the index of
-    // open time, a step or two. Never before k: a zero budget while closed waits for interval k.
-    let i = this.#byOpen[Math.floor(target * PER_OPEN_BUCKET)]!;
-    while (prefix[i + 1]! < target) i++;
-    if (i < k) i = k;
+    // First interval i >= k whose cumulative end prefix[i + 1] reaches the target: interval k itself for
+    // a short budget, else from the index of open time, a step or two. Never before k: a zero budget
+    // while closed waits for interval k.
+    let i = k;
+    if (prefix[k + 1]! < target) {
+      i = this.#byOpen[Math.floor(target * PER_OPEN_BUCKET)]!;
+      while (prefix[i + 1]! < target) i++;
+      if (i < k) i = k;
+    }
     return this.opens[i]! + (target - prefix[i]!);
   }
 

@@ -1,57 +1,65 @@
 /**
  * @module sla/case-instants
- * The instants of one case ("now" among them) and their open-time positions in each calendar its
- * clocks count in, looked up once per case: a case's dozen clocks measure their intervals between the
- * same twenty-odd instants, and a calendar look-up costs more than the subtraction it then becomes.
+ * The instants of one case ("now" among them), placed once per case in each calendar its clocks count
+ * in: a case's dozen clocks measure intervals and due times between the same twenty-odd instants, and a
+ * calendar look-up costs more than the subtraction it then becomes.
  */
 
-import type { Calendar } from '../hours/calendar.ts';
+import type { Calendar, InstantPlacement } from '../hours/calendar.ts';
+
+/** Calendars an engine keeps placements for; beyond, it starts over (calendars are few in practice). */
+const MAX_CALENDARS = 16;
 
 /**
  * Instants by event index (input order), with "now" at index `nowEvent` (the number of events).
  * Marks and stops carry the index of the event whose instant they are, so an interval's open minutes
- * are `(positions[to] - positions[from]) / 60_000`. One per engine, reset for each case.
+ * are `(positions[to] - positions[from]) / 60_000` and a due time is `placement.addMinutes(from, …)`.
+ * One per engine, reset for each case; placements are kept per calendar and placed again per case.
  *
  * @example
  * instants.reset(times, events.length, now);
- * const positions = instants.positionsIn(calendar); // null: measure with calendar.elapsedMinutes
+ * const placement = instants.placementIn(calendar); // null: ask the calendar itself
  */
 export class CaseInstants {
   now = 0;
   nowEvent = 0;
   private instants = new Float64Array(64);
   private readonly calendars: Calendar[] = [];
-  private readonly tables: Float64Array[] = [];
-  private used = 0;
+  private readonly placements: (InstantPlacement | null)[] = [];
+  /** The case each placement was last placed for (see `cases`). */
+  private readonly placedFor: number[] = [];
+  private cases = 0;
 
   /** Starts a case: event instants in input order (those after `now` count as `now`), then `now`. */
   reset(times: Float64Array, events: number, now: number): void {
     if (this.instants.length <= events) this.instants = new Float64Array((events + 1) * 2);
     const instants = this.instants;
-    for (let i = 0; i < events; i++) {
-      const at = times[i] as number;
-      instants[i] = Math.min(at, now);
-    }
+    for (let i = 0; i < events; i++) instants[i] = Math.min(times[i] as number, now);
     instants[events] = now;
     this.now = now;
     this.nowEvent = events;
-    this.used = 0;
+    this.cases++;
   }
 
-  /** Open-time positions of the case's instants in `calendar`; null when it gives none in a batch. */
-  positionsIn(calendar: Calendar): Float64Array | null {
-    for (let k = 0; k < this.used; k++)
-      if (this.calendars[k] === calendar) return this.tables[k] as Float64Array;
-    if (calendar.openPositions === undefined) return null;
-    const count = this.nowEvent + 1;
-    const k = this.used++;
-    let table = this.tables[k];
-    if (table === undefined || table.length < count) {
-      table = new Float64Array(Math.max(64, count * 2));
-      this.tables[k] = table;
+  /** The case's instants placed in `calendar`; null when it offers no placement. */
+  placementIn(calendar: Calendar): InstantPlacement | null {
+    let k = this.calendars.indexOf(calendar);
+    if (k < 0) {
+      if (this.calendars.length >= MAX_CALENDARS) {
+        this.calendars.length = 0;
+        this.placements.length = 0;
+        this.placedFor.length = 0;
+      }
+      k = this.calendars.length;
+      this.calendars.push(calendar);
+      this.placements.push(calendar.placement?.() ?? null);
+      this.placedFor.push(-1);
     }
-    this.calendars[k] = calendar;
-    calendar.openPositions(this.instants, count, table);
-    return table;
+    const placement = this.placements[k] as InstantPlacement | null;
+    if (placement !== null && this.placedFor[k] !== this.cases) {
+      placement.place(this.instants, this.nowEvent + 1);
+      this.placedFor[k] = this.cases;
+    }
+    return placement;
   }
 }

@@ -100,7 +100,7 @@ function evaluatePromise(
   if (finalBudget !== null) {
     const warnBudget = finalTarget.warnAt !== null ? finalBudget * finalTarget.warnAt : Number.NaN;
     const calendar = finalTarget.calendar;
-    intervals = walkLedger(calendar, instants.positionsIn(calendar), timeline, span, finalBudget, warnBudget);
+    intervals = walkLedger(calendar, instants.placementIn(calendar), timeline, span, finalBudget, warnBudget);
     finalDue = walked.due;
     warningAt = walked.warning;
     usedMinutes = walked.used;
@@ -204,7 +204,7 @@ function dueOver(
   budget: number,
 ): number {
   const calendar = prepared.calendar;
-  walk(calendar, instants.positionsIn(calendar), timeline, span, budget, Number.NaN);
+  walk(calendar, instants.placementIn(calendar), timeline, span, budget, Number.NaN);
   return walked.due;
 }
 

@@ -5,7 +5,7 @@
  * allocates only what the ledger keeps.
  */
 
-import type { Calendar } from '../hours/calendar.ts';
+import type { Calendar, InstantPlacement } from '../hours/calendar.ts';
 import type { CaseInstants } from './case-instants.ts';
 import type { Segment } from './clock-scan.ts';
 import type { LedgerInterval } from './ledger.ts';
@@ -82,11 +82,11 @@ export const walked = {
  * Counts open minutes over the running intervals of the span and finds where `budget` (and
  * `warnBudget`, unless NaN) run out. Past the last interval the clock is taken to go on running: from
  * the last running interval while active, from the stop once stopped; never while paused now.
- * `positions`: the case's instants in `calendar` (`CasePositions`), or null to ask the calendar.
+ * `placement`: the case's instants placed in `calendar` (`CaseInstants`), or null to ask the calendar.
  */
 export function walk(
   calendar: Calendar,
-  positions: Float64Array | null,
+  placement: InstantPlacement | null,
   timeline: Timeline,
   span: Span,
   budget: number,
@@ -107,20 +107,20 @@ export function walk(
     const to = openEnded ? span.end : (froms[base + i + 1] as number);
     const toEvent = openEnded ? span.endEvent : (events[base + i + 1] as number);
     const counted =
-      to > from ? openMinutes(calendar, positions, from, to, events[base + i] as number, toEvent) : 0;
+      to > from ? openMinutes(calendar, placement, from, to, events[base + i] as number, toEvent) : 0;
     if (Number.isNaN(due) && (openEnded || used + counted >= budget)) {
-      due = reachFromMark(calendar, timeline, i, openEnded, budget - used);
+      due = reachFromMark(calendar, placement, timeline, i, openEnded, budget - used);
     }
     if (!warningDone && (openEnded || used + counted >= warnBudget)) {
-      warning = reachFromMark(calendar, timeline, i, openEnded, warnBudget - used);
+      warning = reachFromMark(calendar, placement, timeline, i, openEnded, warnBudget - used);
       warningDone = !Number.isNaN(warning);
     }
     used += counted;
   }
   const stopAt = span.stopAt;
   if (!Number.isNaN(stopAt) && runnings[base + last] !== 1) {
-    if (Number.isNaN(due)) due = reachFromStop(calendar, span, budget - used);
-    if (!warningDone) warning = reachFromStop(calendar, span, warnBudget - used);
+    if (Number.isNaN(due)) due = reachFromStop(calendar, placement, span, budget - used);
+    if (!warningDone) warning = reachFromStop(calendar, placement, span, warnBudget - used);
   }
   walked.used = used;
   walked.due = due;
@@ -133,7 +133,7 @@ export function walk(
  */
 export function walkLedger(
   calendar: Calendar,
-  positions: Float64Array | null,
+  placement: InstantPlacement | null,
   timeline: Timeline,
   span: Span,
   budget: number,
@@ -167,13 +167,13 @@ export function walkLedger(
       runningWall += wallMinutes;
       if (to > from) {
         const toEvent = openEnded ? span.endEvent : (events[base + i + 1] as number);
-        counted = openMinutes(calendar, positions, from, to, event, toEvent);
+        counted = openMinutes(calendar, placement, from, to, event, toEvent);
       }
       if (Number.isNaN(due) && (openEnded || used + counted >= budget)) {
-        due = reachFromMark(calendar, timeline, i, openEnded, budget - used);
+        due = reachFromMark(calendar, placement, timeline, i, openEnded, budget - used);
       }
       if (!warningDone && (openEnded || used + counted >= warnBudget)) {
-        warning = reachFromMark(calendar, timeline, i, openEnded, warnBudget - used);
+        warning = reachFromMark(calendar, placement, timeline, i, openEnded, warnBudget - used);
         warningDone = !Number.isNaN(warning);
       }
       used += counted;
@@ -192,8 +192,8 @@ export function walkLedger(
     else intervals[i] = interval;
   }
   if (stopped && runnings[base + last] !== 1) {
-    if (Number.isNaN(due)) due = reachFromStop(calendar, span, budget - used);
-    if (!warningDone) warning = reachFromStop(calendar, span, warnBudget - used);
+    if (Number.isNaN(due)) due = reachFromStop(calendar, placement, span, budget - used);
+    if (!warningDone) warning = reachFromStop(calendar, placement, span, warnBudget - used);
   }
   walked.used = used;
   walked.due = due;
@@ -206,13 +206,14 @@ export function walkLedger(
 /** Open minutes from `from` to `to`, the instants of events `fromEvent` and `toEvent` of the case. */
 function openMinutes(
   calendar: Calendar,
-  positions: Float64Array | null,
+  placement: InstantPlacement | null,
   from: number,
   to: number,
   fromEvent: number,
   toEvent: number,
 ): number {
-  if (positions === null) return calendar.elapsedMinutes(from, to);
+  if (placement === null) return calendar.elapsedMinutes(from, to);
+  const positions = placement.positions;
   const minutes = ((positions[toEvent] as number) - (positions[fromEvent] as number)) / MINUTE;
   // NaN: an instant outside the calendar's years, which the calendar itself reports.
   return Number.isNaN(minutes) ? calendar.elapsedMinutes(from, to) : minutes;
@@ -224,21 +225,34 @@ function openMinutes(
  */
 function reachFromMark(
   calendar: Calendar,
+  placement: InstantPlacement | null,
   timeline: Timeline,
   i: number,
   openEnded: boolean,
   minutes: number,
 ): number {
-  const froms = timeline.arena.from;
+  const arena = timeline.arena;
   const slot = timeline.base + i;
-  const at = calendar.addMinutes(froms[slot] as number, Math.max(minutes, 0));
+  const budget = Math.max(minutes, 0);
+  const at =
+    placement === null
+      ? calendar.addMinutes(arena.from[slot] as number, budget)
+      : placement.addMinutes(arena.event[slot] as number, budget);
   if (!Number.isFinite(at)) return Number.NaN;
-  const limit = openEnded ? Number.POSITIVE_INFINITY : (froms[slot + 1] as number);
-  return Math.min(at, limit);
+  return openEnded ? at : Math.min(at, arena.from[slot + 1] as number);
 }
 
 /** Where `minutes` from the span's stop run out; NaN when never. */
-function reachFromStop(calendar: Calendar, span: Span, minutes: number): number {
-  const at = calendar.addMinutes(span.stopAt, Math.max(minutes, 0));
+function reachFromStop(
+  calendar: Calendar,
+  placement: InstantPlacement | null,
+  span: Span,
+  minutes: number,
+): number {
+  const budget = Math.max(minutes, 0);
+  const at =
+    placement === null
+      ? calendar.addMinutes(span.stopAt, budget)
+      : placement.addMinutes(span.endEvent, budget);
   return Number.isFinite(at) ? at : Number.NaN;
 }
