@@ -43,15 +43,17 @@ export class CaseInstants {
 
   /** The case's instants placed in `calendar`; null when it offers no placement. */
   placementIn(calendar: Calendar): InstantPlacement | null {
-    let k = this.calendars.indexOf(calendar);
-    if (k < 0) {
+    const calendars = this.calendars;
+    let k = 0;
+    while (k < calendars.length && calendars[k] !== calendar) k++; // a plain loop: one or two calendars
+    if (k === calendars.length) {
       if (this.calendars.length >= MAX_CALENDARS) {
         this.calendars.length = 0;
         this.placements.length = 0;
         this.placedFor.length = 0;
       }
-      k = this.calendars.length;
-      this.calendars.push(calendar);
+      k = calendars.length;
+      calendars.push(calendar);
       this.placements.push(calendar.placement?.() ?? null);
       this.placedFor.push(-1);
     }

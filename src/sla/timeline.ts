@@ -124,18 +124,25 @@ export class Timeline {
 
   /** (Re)starts this object as a new cycle with its first mark at event `event`; see `MarkArena.open`. */
   open(metricIndex: number, cycle: number, event: number, running: boolean, why: Why): void {
+    const arena = this.arena;
+    const base = arena.allocate(INITIAL_SLOTS);
+    const at = arena.times[event] as number;
     this.metric = METRICS[metricIndex] as Metric;
     this.metricIndex = metricIndex;
     this.cycle = cycle;
-    this.startAt = this.arena.times[event] as number;
-    this.marks = 0;
+    this.startAt = at;
+    this.marks = 1;
     this.stopAt = Number.NaN;
     this.stopWhy = null;
     this.stopEvent = -1;
     this.cancelled = false;
-    this.base = this.arena.allocate(INITIAL_SLOTS);
+    this.base = base;
     this.capacity = INITIAL_SLOTS;
-    this.push(event, running, why);
+    // The arrays are read after `allocate`, which may have replaced them.
+    arena.from[base] = at;
+    arena.running[base] = running ? 1 : 0;
+    arena.why[base] = why;
+    arena.event[base] = event;
   }
 
   fromAt(i: number): number {
@@ -190,47 +197,47 @@ export class Timeline {
   }
 
   private mark(event: number, running: boolean, why: Why, force = false): void {
-    const last = this.marks - 1;
-    if (this.fromAt(last) === this.arena.times[event]) {
-      if (last === 0) {
-        this.arena.running[this.base] = running ? 1 : 0; // keep the start's reason
-        return;
+    let arena = this.arena;
+    const flag = running ? 1 : 0;
+    const last = this.base + this.marks - 1;
+    if (arena.from[last] === arena.times[event]) {
+      // Marks at the same instant collapse into one.
+      if (this.marks === 1)
+        arena.running[last] = flag; // keep the start's reason
+      else if (arena.running[last - 1] === flag)
+        this.marks--; // back to the state before: no change at all
+      else {
+        arena.running[last] = flag;
+        arena.why[last] = why;
+        arena.event[last] = event;
       }
-      if (this.runningAt(last - 1) === running) {
-        this.marks--;
-        return;
-      }
-      this.set(last, event, running, why);
       return;
     }
-    if (this.runningAt(last) === running && !force) return;
-    this.push(event, running, why);
-  }
-
-  private push(event: number, running: boolean, why: Why): void {
+    if (arena.running[last] === flag && !force) return;
     if (this.marks === this.capacity) {
-      const base = this.arena.allocate(this.capacity * 2);
-      const arena = this.arena; // read after allocate: the arrays may have grown
-      // A plain loop: a few marks, where `copyWithin` costs more to call than to run.
-      for (let from = this.base, to = base, end = this.base + this.marks; from < end; from++, to++) {
-        arena.from[to] = arena.from[from] as number;
-        arena.running[to] = arena.running[from] as number;
-        arena.why[to] = arena.why[from] as Why;
-        arena.event[to] = arena.event[from] as number;
-      }
-      this.base = base;
-      this.capacity *= 2;
+      this.move();
+      arena = this.arena; // the arrays may have grown
     }
-    this.set(this.marks, event, running, why);
+    const slot = this.base + this.marks;
+    arena.from[slot] = arena.times[event] as number;
+    arena.running[slot] = flag;
+    arena.why[slot] = why;
+    arena.event[slot] = event;
     this.marks++;
   }
 
-  private set(i: number, event: number, running: boolean, why: Why): void {
-    const arena = this.arena;
-    const slot = this.base + i;
-    arena.from[slot] = arena.times[event] as number;
-    arena.running[slot] = running ? 1 : 0;
-    arena.why[slot] = why;
-    arena.event[slot] = event;
+  /** Moves the marks to a run of slots twice as long. */
+  private move(): void {
+    const base = this.arena.allocate(this.capacity * 2);
+    const arena = this.arena; // read after allocate: the arrays may have grown
+    // A plain loop: a few marks, where `copyWithin` costs more to call than to run.
+    for (let from = this.base, to = base, end = this.base + this.marks; from < end; from++, to++) {
+      arena.from[to] = arena.from[from] as number;
+      arena.running[to] = arena.running[from] as number;
+      arena.why[to] = arena.why[from] as Why;
+      arena.event[to] = arena.event[from] as number;
+    }
+    this.base = base;
+    this.capacity *= 2;
   }
 }
