@@ -82,7 +82,7 @@ export class CompiledCalendar implements Calendar {
   /**
    * For `CompiledPlacement`: positions and `last` indices of the instants (index -2 for all when one
    * is outside the supported years: those are not placed), in the timeline it returns. Grown for every
-   * instant first, so that all positions share one origin.
+   * instant first when one is outside the timeline, so that all positions share one origin.
    */
   placeInstants(
     instants: Float64Array,
@@ -90,19 +90,18 @@ export class CompiledCalendar implements Calendar {
     positions: Float64Array,
     indices: Int32Array,
   ): OpenTimeline {
+    if (this.#timeline.positions(instants, count, positions, indices)) return this.#timeline;
     let outside = false;
     for (let i = 0; i < count; i++) {
       const at = instants[i] as number;
       if (!(at >= this.#lo && at <= this.#hi) && !this.#tryCover(at)) outside = true;
     }
     const timeline = this.#timeline;
-    if (!outside) timeline.positions(instants, count, positions, indices);
-    else {
-      for (let i = 0; i < count; i++) {
-        const at = instants[i] as number;
-        positions[i] = at >= this.#lo && at <= this.#hi ? timeline.position(at) : Number.NaN;
-        indices[i] = -2;
-      }
+    if (!outside && timeline.positions(instants, count, positions, indices)) return timeline;
+    for (let i = 0; i < count; i++) {
+      const at = instants[i] as number;
+      positions[i] = at >= this.#lo && at <= this.#hi ? timeline.position(at) : Number.NaN;
+      indices[i] = -2;
     }
     return timeline;
   }

@@ -15,7 +15,7 @@ export {
   parseBusinessDuration,
   readBusinessDuration,
 } from './business-duration.ts';
-export type { Calendar } from './calendar.ts';
+export type { Calendar, InstantPlacement } from './calendar.ts';
 export {
   type CompileCalendarOptions,
   compileCalendar,

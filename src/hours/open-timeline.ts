@@ -118,16 +118,17 @@ export class OpenTimeline {
   }
 
   /**
-   * `position` of each of the first `count` instants into `out`, and its `last` index into `indices`.
-   * Instants in time order (a case's events) cost a step or two each from the previous one instead of
-   * a look-up.
+   * `position` of each of the first `count` instants into `out`, and its `last` index into `indices`;
+   * false (and stops) at an instant outside [lo, hi]. Instants in time order (a case's events) cost a
+   * step or two each from the previous one instead of a look-up.
    */
-  positions(instants: Float64Array, count: number, out: Float64Array, indices: Int32Array): void {
-    const { opens, closes, prefix, n } = this;
+  positions(instants: Float64Array, count: number, out: Float64Array, indices: Int32Array): boolean {
+    const { opens, closes, prefix, n, lo, hi } = this;
     let j = -1;
     let previous = Number.POSITIVE_INFINITY; // the first instant is looked up
     for (let i = 0; i < count; i++) {
       const t = instants[i] as number;
+      if (!(t >= lo && t <= hi)) return false;
       if (t >= previous && (j + STEPS >= n || opens[j + STEPS]! > t)) {
         while (j + 1 < n && opens[j + 1]! <= t) j++;
       } else j = this.last(t);
@@ -135,6 +136,7 @@ export class OpenTimeline {
       indices[i] = j;
       out[i] = j < 0 ? 0 : t < closes[j]! ? prefix[j]! + (t - opens[j]!) : prefix[j + 1]!;
     }
+    return true;
   }
 
   /**
