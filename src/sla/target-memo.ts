@@ -135,8 +135,9 @@ export class TargetMemo {
     let count = 0;
     for (const name in attributes) {
       if (!Object.hasOwn(attributes, name)) return false;
-      const k = names.indexOf(name);
-      if (k < 0 || this.lastValues[k] !== attributes[name]) return false;
+      let k = 0;
+      while (k < names.length && names[k] !== name) k++; // a plain loop: a handful of names
+      if (k === names.length || this.lastValues[k] !== attributes[name]) return false;
       count++;
     }
     return count === names.length;
