@@ -19,6 +19,7 @@ import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { type CaseContext, createCase } from '../src/cases/index.ts';
 import { DEMO_USERS, ensureDemo } from '../src/demo/create-demo.ts';
+import { mulberry32 as prng } from '../src/policy/testing/prng.ts';
 import { openStore } from '../src/store/index.ts';
 import type { CaseKind } from '../src/store/schema.ts';
 import { DEMO, launch, newContext, signInThroughForm } from '../test/e2e/browser.ts';
@@ -29,18 +30,6 @@ const CLICKS = Number(process.env.BENCH_CLICKS ?? 20);
 const WARM_UP = 2;
 const PER_TRANSACTION = 100;
 const HOUR = 3_600_000;
-
-/** A small deterministic PRNG (mulberry32), so every run seeds the same desk. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SUBJECTS: Record<CaseKind, readonly string[]> = {
   question: ['Where is my order?', 'Can I change my delivery address?', 'Is the casserole induction-safe?'],

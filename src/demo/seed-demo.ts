@@ -16,6 +16,7 @@ import {
   updateCase,
 } from '../cases/index.ts';
 import { createCustomer, createOrder } from '../customers/index.ts';
+import { mulberry32 as prng } from '../policy/testing/prng.ts';
 import type { Store } from '../store/index.ts';
 import type { CaseKind, Database } from '../store/schema.ts';
 
@@ -103,18 +104,6 @@ const SUBJECTS: Record<CaseKind, string[]> = {
   compliment: ['Lovely service from Sam', 'Thank you for the quick replacement'],
 };
 const CHANNELS = ['email', 'email', 'email', 'web form', 'chat', 'phone', 'social'] as const;
-
-/** A small deterministic PRNG (mulberry32): demo data must be reproducible. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Seeds the organisation. Returns how many customers, orders and cases were made.
