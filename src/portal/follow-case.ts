@@ -41,21 +41,11 @@ export async function caseByToken(db: Db, token: string): Promise<FollowedCase> 
   const org = orgId ? await orgById(db, orgId) : null;
   if (!org) throw new AppError('not-found', NOT_FOUND);
   const caseId = caseOfPortalToken(token);
-  const row =
-    caseId === null
-      ? // A link of the older form: found by its hash alone.
-        await db
-          .selectFrom('cases')
-          .selectAll()
-          .where('org_id', '=', org.orgId)
-          .where('portal_token_hash', '=', hashPortalToken(token))
-          .executeTakeFirst()
-      : await db
-          .selectFrom('cases')
-          .selectAll()
-          .where('org_id', '=', org.orgId)
-          .where('id', '=', caseId)
-          .executeTakeFirst();
+  const byOrg = db.selectFrom('cases').selectAll().where('org_id', '=', org.orgId);
+  const row = await (caseId === null
+    ? byOrg.where('portal_token_hash', '=', hashPortalToken(token)) // a link of the older form
+    : byOrg.where('id', '=', caseId)
+  ).executeTakeFirst();
   if (!row || !portalTokenMatches(token, row.portal_token_hash)) throw new AppError('not-found', NOT_FOUND);
   if (row.customer_id !== null) {
     const customer = await db
