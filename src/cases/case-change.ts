@@ -8,9 +8,14 @@ import { appendAudit } from '../audit/index.ts';
 import { AppError } from '../server/errors.ts';
 import type { SlaResult } from '../sla/index.ts';
 import { lockOrg, toJsonText } from '../store/dialect.ts';
-import { type HotSql, hotSql, runHot } from '../store/hot-sql.ts';
+import { insertRows } from '../store/hot-sql.ts';
 import { newId } from '../store/ids.ts';
-import type { CaseTable, TimelineEntryTable, TimelineKind } from '../store/schema.ts';
+import {
+  type CaseTable,
+  TIMELINE_COLUMNS,
+  type TimelineEntryTable,
+  type TimelineKind,
+} from '../store/schema.ts';
 import type { CaseContext } from './case-context.ts';
 import { caseClocks, enqueueSlaJobs, queueDeadline } from './case-sla.ts';
 
@@ -91,23 +96,6 @@ export function timelineOf(ctx: Pick<CaseContext, 'trx' | 'actor'>, caseId: stri
     .execute();
 }
 
-const ENTRY_COLUMNS =
-  'org_id, id, case_id, seq, kind, visibility, actor_type, actor_id, body, data, amends_id, created_at';
-const ENTRY_VALUES = `(${Array(12).fill('?').join(', ')})`;
-const insertStatements: HotSql[] = [];
-
-/** One insert for `n` entries (hot: a case's entries are written together). */
-function insertEntriesSql(n: number): HotSql {
-  let st = insertStatements[n];
-  if (st === undefined) {
-    st = hotSql(
-      `insert into timeline_entries (${ENTRY_COLUMNS}) values ${Array(n).fill(ENTRY_VALUES).join(', ')}`,
-    );
-    insertStatements[n] = st;
-  }
-  return st;
-}
-
 /** The rows of entries appended after `lastSeq`, stamped with the change's instant and actor. */
 export function entryRows(
   ctx: CaseContext,
@@ -131,26 +119,9 @@ export function entryRows(
   }));
 }
 
-/** Writes rows made by `entryRows`. */
+/** Writes rows made by `entryRows` (one statement). */
 export async function writeEntries(ctx: CaseContext, rows: readonly TimelineEntryTable[]): Promise<void> {
-  if (rows.length === 0) return;
-  const params: unknown[] = [];
-  for (const r of rows)
-    params.push(
-      r.org_id,
-      r.id,
-      r.case_id,
-      r.seq,
-      r.kind,
-      r.visibility,
-      r.actor_type,
-      r.actor_id,
-      r.body,
-      r.data,
-      r.amends_id,
-      r.created_at,
-    );
-  await runHot(ctx.trx, ctx.dialect, insertEntriesSql(rows.length), params);
+  await insertRows(ctx.trx, ctx.dialect, 'timeline_entries', TIMELINE_COLUMNS, rows);
 }
 
 /** Appends entries after `lastSeq`, stamped with the change's instant and actor. */

@@ -6,7 +6,7 @@
 import { appendAudit } from '../audit/index.ts';
 import { AppError } from '../server/errors.ts';
 import { toJsonText } from '../store/dialect.ts';
-import { hotSql, runHot } from '../store/hot-sql.ts';
+import { hotSql, insertRows, runHot } from '../store/hot-sql.ts';
 import { newId } from '../store/ids.ts';
 import type { CaseKind, CaseTable, TimelineEntryTable } from '../store/schema.ts';
 import { entryRows, type NewEntry, searchable, writeEntries } from './case-change.ts';
@@ -38,12 +38,30 @@ export interface CreatedCase {
 // Two statements rather than `update … returning`: SQLite's RETURNING costs more than both.
 const TAKE_NUMBER = hotSql('update orgs set next_case_number = next_case_number + 1 where org_id = ?');
 const COUNTER = hotSql('select next_case_number, time_zone, charter_revision from orgs where org_id = ?');
-const INSERT_CASE = hotSql(
-  `insert into cases (org_id, id, number, kind, channel, category, priority, status, subject, customer_id,
-     order_id, assignee_id, team_id, next_deadline, policy_versions, portal_token_hash, search_text,
-     created_at, updated_at, resolved_at, version)
-   values (${Array(21).fill('?').join(', ')})`,
-);
+
+const CASE_COLUMNS = [
+  'org_id',
+  'id',
+  'number',
+  'kind',
+  'channel',
+  'category',
+  'priority',
+  'status',
+  'subject',
+  'customer_id',
+  'order_id',
+  'assignee_id',
+  'team_id',
+  'next_deadline',
+  'policy_versions',
+  'portal_token_hash',
+  'search_text',
+  'created_at',
+  'updated_at',
+  'resolved_at',
+  'version',
+] as const satisfies readonly (keyof CaseTable)[];
 
 interface Counter {
   readonly next_case_number: number;
@@ -163,29 +181,7 @@ export async function createCase(ctx: CaseContext, input: NewCase): Promise<Crea
   // The clocks come from the entries alone, so the case is written once with its queue position.
   const sla = clocksUnder(charter, entries, now);
   row.next_deadline = queueDeadline(sla);
-  await runHot(trx, ctx.dialect, INSERT_CASE, [
-    row.org_id,
-    row.id,
-    row.number,
-    row.kind,
-    row.channel,
-    row.category,
-    row.priority,
-    row.status,
-    row.subject,
-    row.customer_id,
-    row.order_id,
-    row.assignee_id,
-    row.team_id,
-    row.next_deadline,
-    row.policy_versions,
-    row.portal_token_hash,
-    row.search_text,
-    row.created_at,
-    row.updated_at,
-    row.resolved_at,
-    row.version,
-  ]);
+  await insertRows(trx, ctx.dialect, 'cases', CASE_COLUMNS, [row]);
   await writeEntries(ctx, entries);
 
   const procedure = procedureFor(charter, input.kind);

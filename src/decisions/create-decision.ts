@@ -9,7 +9,7 @@
 import { appendAudit } from '../audit/index.ts';
 import { AppError } from '../server/errors.ts';
 import { toJsonText } from '../store/dialect.ts';
-import { hotSql, runHot } from '../store/hot-sql.ts';
+import { insertRows } from '../store/hot-sql.ts';
 import { newId } from '../store/ids.ts';
 import type { ApprovalTable } from '../store/schema.ts';
 import type { Grant } from './amounts.ts';
@@ -23,12 +23,27 @@ import { budgetPeriod } from './org-calendar.ts';
 import type { DecisionRow } from './store-types.ts';
 import { appendTimelineEntry } from './timeline.ts';
 
-const INSERT_DECISION = hotSql(
-  `insert into decisions (org_id, id, case_id, policy_id, policy_version, decision, facts, inputs, outputs,
-     matched, warnings, actor_id, decided_at, approval_state, approver_role, amount_minor, currency,
-     authority, supplied_facts)
-   values (${Array(19).fill('?').join(', ')})`,
-);
+const DECISION_COLUMNS = [
+  'org_id',
+  'id',
+  'case_id',
+  'policy_id',
+  'policy_version',
+  'decision',
+  'facts',
+  'inputs',
+  'outputs',
+  'matched',
+  'warnings',
+  'actor_id',
+  'decided_at',
+  'approval_state',
+  'approver_role',
+  'amount_minor',
+  'currency',
+  'authority',
+  'supplied_facts',
+] as const satisfies readonly (keyof DecisionRow)[];
 
 /** What a caller asks to decide. */
 export type NewDecision = DecisionInput;
@@ -119,27 +134,7 @@ export async function createDecision(
     authority: authority ? toJsonText(authority) : null,
     supplied_facts: toJsonText(Object.keys(supplied)),
   };
-  await runHot(ctx.db, ctx.dialect, INSERT_DECISION, [
-    row.org_id,
-    row.id,
-    row.case_id,
-    row.policy_id,
-    row.policy_version,
-    row.decision,
-    row.facts,
-    row.inputs,
-    row.outputs,
-    row.matched,
-    row.warnings,
-    row.actor_id,
-    row.decided_at,
-    row.approval_state,
-    row.approver_role,
-    row.amount_minor,
-    row.currency,
-    row.authority,
-    row.supplied_facts,
-  ]);
+  await insertRows(ctx.db, ctx.dialect, 'decisions', DECISION_COLUMNS, [row]);
 
   let approval: ApprovalTable | null = null;
   if (pending && authority.approver_role) {

@@ -6,9 +6,9 @@
  */
 import type { Kysely } from 'kysely';
 import { type DialectName, lockOrg, toJsonText } from '../store/dialect.ts';
-import { hotSql, runHot } from '../store/hot-sql.ts';
+import { hotSql, insertRows, runHot } from '../store/hot-sql.ts';
 import { newId } from '../store/ids.ts';
-import type { Database } from '../store/schema.ts';
+import { type Database, TIMELINE_COLUMNS, type TimelineEntryTable } from '../store/schema.ts';
 
 export interface NewTimelineEntry {
   readonly orgId: string;
@@ -21,11 +21,6 @@ export interface NewTimelineEntry {
 }
 
 const LAST_SEQ = hotSql('select max(seq) as seq from timeline_entries where org_id = ? and case_id = ?');
-const INSERT = hotSql(
-  `insert into timeline_entries (org_id, id, case_id, seq, kind, visibility, actor_type, actor_id, body, data, amends_id, created_at)
-   values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-);
-
 /**
  * @example await appendTimelineEntry(trx, 'sqlite', { orgId, caseId, kind: 'decision', body: 'Refund: refund £49.99', … })
  */
@@ -38,19 +33,21 @@ export async function appendTimelineEntry(
   const [last] = await runHot<{ seq: number | null }>(db, dialect, LAST_SEQ, [e.orgId, e.caseId]);
   const seq = Number(last?.seq ?? 0) + 1;
   const id = newId();
-  await runHot(db, dialect, INSERT, [
-    e.orgId,
-    id,
-    e.caseId,
-    seq,
-    e.kind,
-    'internal',
-    'user',
-    e.actorId,
-    e.body,
-    toJsonText(e.data),
-    null,
-    e.at,
+  await insertRows(db, dialect, 'timeline_entries', TIMELINE_COLUMNS, [
+    {
+      org_id: e.orgId,
+      id,
+      case_id: e.caseId,
+      seq,
+      kind: e.kind,
+      visibility: 'internal',
+      actor_type: 'user',
+      actor_id: e.actorId,
+      body: e.body,
+      data: toJsonText(e.data),
+      amends_id: null,
+      created_at: e.at,
+    } satisfies TimelineEntryTable,
   ]);
   return { id, seq };
 }

@@ -57,3 +57,32 @@ export async function runHot<R = Record<string, unknown>>(
   const result = await db.executeQuery<R>(CompiledQuery.raw(text, params as unknown[]));
   return result.rows as R[];
 }
+
+const inserts = new Map<string, HotSql>();
+
+/**
+ * Inserts rows naming each column once: the statement is built per table, columns and row count
+ * the first time and reused after.
+ * @example await insertRows(trx, 'sqlite', 'cases', CASE_COLUMNS, [row]);
+ */
+export async function insertRows<R>(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  table: string,
+  columns: readonly (keyof R & string)[],
+  rows: readonly R[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const key = `${table}\u0000${columns.join(',')}\u0000${rows.length}`;
+  let statement = inserts.get(key);
+  if (statement === undefined) {
+    const one = `(${columns.map(() => '?').join(', ')})`;
+    statement = hotSql(
+      `insert into ${table} (${columns.join(', ')}) values ${Array(rows.length).fill(one).join(', ')}`,
+    );
+    inserts.set(key, statement);
+  }
+  const params: unknown[] = [];
+  for (const row of rows) for (const c of columns) params.push(row[c]);
+  await runHot(db, dialect, statement, params);
+}

@@ -4,7 +4,7 @@
  */
 export { type DialectName, fromJsonText, lockOrg, searchTerms, toJsonText } from './dialect.ts';
 export { type WriteMemo, writeMemoOf } from './group-commit.ts';
-export { type HotSql, hotSql, runHot } from './hot-sql.ts';
+export { type HotSql, hotSql, insertRows, runHot } from './hot-sql.ts';
 export { newId } from './ids.ts';
 export { openStore, type Store, type StoreOptions } from './open-store.ts';
 export type * from './schema.ts';

@@ -140,6 +140,22 @@ export type TimelineKind =
   | 'survey'
   | 'audit';
 
+/** Every column of a timeline entry, for writers that name them. */
+export const TIMELINE_COLUMNS = [
+  'org_id',
+  'id',
+  'case_id',
+  'seq',
+  'kind',
+  'visibility',
+  'actor_type',
+  'actor_id',
+  'body',
+  'data',
+  'amends_id',
+  'created_at',
+] as const satisfies readonly (keyof TimelineEntryTable)[];
+
 export interface TimelineEntryTable {
   org_id: string;
   id: string;
