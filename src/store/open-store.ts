@@ -109,6 +109,10 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     database.pragma('journal_mode = WAL');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
+    // Every grouped write runs in a savepoint, whose undo journal SQLite keeps in a temporary file
+    // once it outgrows a small buffer: in memory it costs no system calls (measured: a third of the
+    // time of each insert, and most of the system time of a request).
+    database.pragma('temp_store = MEMORY');
     // NORMAL in WAL mode survives a process crash (kill -9) with every committed write; FULL also
     // survives power loss at the cost of an fsync per commit.
     database.pragma(`synchronous = ${process.env.CHARTER_SQLITE_SYNC === 'FULL' ? 'FULL' : 'NORMAL'}`);
