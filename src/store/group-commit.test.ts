@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from './index.ts';
+import { directOf } from './group-commit.ts';
+import { hotSql, openStore, runHot, type Store } from './index.ts';
 
 describe('group commit on SQLite', () => {
   let store: Store;
@@ -49,6 +50,25 @@ describe('group commit on SQLite', () => {
     );
     expect(all).toHaveLength(200);
     expect((await keys()).filter((k) => k.startsWith('k'))).toHaveLength(200);
+  });
+
+  it('runs hot statements on the connection itself only inside a work, where they share its savepoint', async () => {
+    const INSERT = hotSql('insert into login_attempts (org_id, key, window_start, count) values (?, ?, 1, 1)');
+    expect(directOf(store.db)).toBeUndefined();
+    const direct: boolean[] = [];
+    const hot = (key: string, fail: boolean) =>
+      store.transact(async (trx) => {
+        direct.push(directOf(trx) !== undefined);
+        await runHot(trx, 'sqlite', INSERT, ['o', key]);
+        if (fail) throw new Error('fails after a hot write');
+      });
+    const results = await Promise.allSettled([hot('hot1', false), hot('hot2', true), hot('hot3', false)]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(direct).toEqual([true, true, true]);
+    expect((await keys()).filter((k) => k.startsWith('hot'))).toEqual(['hot1', 'hot3']);
+    // Outside a work the statement goes through the builder, which waits for the connection.
+    await runHot(store.db, 'sqlite', INSERT, ['o', 'hot4']);
+    expect((await keys()).filter((k) => k.startsWith('hot'))).toEqual(['hot1', 'hot3', 'hot4']);
   });
 
   it('commits a backlog of slow works in several groups, so the first are answered before the last start', async () => {

@@ -27,16 +27,46 @@ interface Pending {
  * transaction opened without the committer): the audit chain does so by its primary key.
  */
 export type WriteMemo = Map<string, unknown>;
-const memos = new WeakMap<object, WriteMemo>();
+
+/** The part of better-sqlite3's statement this module's callers use. */
+export interface DirectStatement {
+  readonly reader: boolean;
+  all(params: readonly unknown[]): unknown[];
+  run(params: readonly unknown[]): unknown;
+}
+/** Prepares (or finds prepared) a statement on the one SQLite connection. */
+export type PrepareDirect = (sql: string) => DirectStatement;
+
+interface Held {
+  readonly memo: WriteMemo;
+  readonly prepare: PrepareDirect | undefined;
+}
+const held = new WeakMap<object, Held>();
 
 /** The committer's memo when `trx` was opened by one (SQLite), else undefined. */
 export function writeMemoOf(trx: object): WriteMemo | undefined {
-  return memos.get(trx);
+  return held.get(trx)?.memo;
+}
+
+/**
+ * The SQLite connection itself when `trx` is a committer's transaction whose work is running: the
+ * transaction holds the only connection, so a statement run on it directly is inside that
+ * transaction (and skips the query builder's layers of promises). Undefined anywhere else, where a
+ * statement must go through the builder to wait its turn for the connection.
+ */
+export function directOf(trx: object): PrepareDirect | undefined {
+  return held.get(trx)?.prepare;
 }
 
 const SAVEPOINT = CompiledQuery.raw('savepoint grouped');
 const RELEASE = CompiledQuery.raw('release savepoint grouped');
 const ROLLBACK = CompiledQuery.raw('rollback to savepoint grouped');
+
+async function execute(trx: Transaction<Database>, query: CompiledQuery): Promise<void> {
+  const prepare = held.get(trx)?.prepare;
+  if (prepare) prepare(query.sql).run([]);
+  else await trx.executeQuery(query);
+}
 
 type Settled =
   | { readonly ok: true; readonly value: unknown }
@@ -54,17 +84,22 @@ const GROUP_BUDGET_MS = 4;
 /**
  * @example const transact = groupCommitter(db, 'sqlite'); const row = await transact((trx) => insert(trx));
  */
-export function groupCommitter(db: Kysely<Database>, dialect: DialectName): <T>(work: Work<T>) => Promise<T> {
+export function groupCommitter(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  prepare?: PrepareDirect,
+): <T>(work: Work<T>) => Promise<T> {
   if (dialect === 'postgres') return (work) => db.transaction().execute(work);
   const queue: Pending[] = [];
   let draining = false;
   const memo: WriteMemo = new Map();
+  const holding: Held = { memo, prepare };
 
   async function runAlone(only: Pending): Promise<void> {
     try {
       only.resolve(
         await db.transaction().execute((trx) => {
-          memos.set(trx, memo);
+          held.set(trx, holding);
           return only.work(trx);
         }),
       );
@@ -81,7 +116,7 @@ export function groupCommitter(db: Kysely<Database>, dialect: DialectName): <T>(
     const settled: Settled[] = [];
     try {
       await db.transaction().execute(async (trx) => {
-        memos.set(trx, memo);
+        held.set(trx, holding);
         const started = performance.now();
         while (
           queue.length > 0 &&
@@ -90,15 +125,15 @@ export function groupCommitter(db: Kysely<Database>, dialect: DialectName): <T>(
         ) {
           const p = queue.shift()!;
           group.push(p);
-          await trx.executeQuery(SAVEPOINT);
+          await execute(trx, SAVEPOINT);
           try {
             const value = await p.work(trx);
-            await trx.executeQuery(RELEASE);
+            await execute(trx, RELEASE);
             settled.push({ ok: true, value });
           } catch (error) {
             memo.clear();
-            await trx.executeQuery(ROLLBACK);
-            await trx.executeQuery(RELEASE);
+            await execute(trx, ROLLBACK);
+            await execute(trx, RELEASE);
             settled.push({ ok: false, error });
           }
         }

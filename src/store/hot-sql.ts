@@ -4,10 +4,12 @@
  * the audit chain) run a few fixed statements. Building them through the query builder on every call
  * cost more CPU than SQLite spent running them, so these are written once as SQL text (`?`
  * placeholders, the portable subset of SQL both engines share) and executed as compiled queries:
- * SQLite reuses the prepared statement, PostgreSQL gets `$n` placeholders.
+ * SQLite reuses the prepared statement (run on the connection directly inside a committer's
+ * transaction), PostgreSQL gets `$n` placeholders.
  */
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { DialectName } from './dialect.ts';
+import { directOf } from './group-commit.ts';
 import type { Database } from './schema.ts';
 
 export interface HotSql {
@@ -53,6 +55,15 @@ export async function runHot<R = Record<string, unknown>>(
   statement: HotSql,
   params: readonly unknown[],
 ): Promise<R[]> {
+  if (dialect === 'sqlite') {
+    const prepare = directOf(db);
+    if (prepare !== undefined) {
+      const st = prepare(statement.sqlite);
+      if (st.reader) return st.all(params) as R[];
+      st.run(params);
+      return [];
+    }
+  }
   const text = dialect === 'postgres' ? statement.postgres : statement.sqlite;
   const result = await db.executeQuery<R>(CompiledQuery.raw(text, params as unknown[]));
   return result.rows as R[];

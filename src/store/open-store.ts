@@ -18,7 +18,7 @@ import {
 import pg from 'pg';
 import { startCheckpointer } from './checkpointer.ts';
 import type { DialectName } from './dialect.ts';
-import { groupCommitter, type Work } from './group-commit.ts';
+import { groupCommitter, type PrepareDirect, type Work } from './group-commit.ts';
 import * as initial from './migrations/0001-initial.ts';
 import * as customerRefs from './migrations/0002-customer-refs.ts';
 import * as decisionAuthority from './migrations/0004-decision-authority.ts';
@@ -65,7 +65,10 @@ function migrationsFor(dialect: DialectName): Record<string, Migration> {
  * built from a fixed set of shapes, so the distinct SQL texts are few: keep their prepared
  * statements (bounded, in case a caller builds unbounded shapes such as long IN lists).
  */
-function withStatementCache(database: SQLite.Database, max = 1000): SqliteDatabase {
+function withStatementCache(
+  database: SQLite.Database,
+  max = 1000,
+): SqliteDatabase & { prepare(sql: string): SQLite.Statement } {
   const statements = new Map<string, SQLite.Statement>();
   return {
     prepare(sql: string) {
@@ -92,6 +95,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   let db: Kysely<Database>;
   let dialect: DialectName;
   let stopCheckpointer = async () => {};
+  let prepare: PrepareDirect | undefined;
   if (options.databaseUrl) {
     dialect = 'postgres';
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
@@ -120,7 +124,9 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
       database.pragma('wal_autocheckpoint = 20000');
       stopCheckpointer = startCheckpointer(path).stop;
     }
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+    const cached = withStatementCache(database);
+    prepare = (sql) => cached.prepare(sql);
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
   }
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrationsFor(dialect) } });
   const { error, results } = await migrator.migrateToLatest();
@@ -133,7 +139,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   return {
     db,
     dialect,
-    transact: groupCommitter(db, dialect),
+    transact: groupCommitter(db, dialect, prepare),
     close: async () => {
       await stopCheckpointer();
       await db.destroy();
