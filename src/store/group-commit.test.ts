@@ -53,7 +53,9 @@ describe('group commit on SQLite', () => {
   });
 
   it('runs hot statements on the connection itself only inside a work, where they share its savepoint', async () => {
-    const INSERT = hotSql('insert into login_attempts (org_id, key, window_start, count) values (?, ?, 1, 1)');
+    const INSERT = hotSql(
+      'insert into login_attempts (org_id, key, window_start, count) values (?, ?, 1, 1)',
+    );
     expect(directOf(store.db)).toBeUndefined();
     const direct: boolean[] = [];
     const hot = (key: string, fail: boolean) =>
