@@ -103,6 +103,7 @@ export async function createDecision(
   const authority = grant ? checkAuthority(charter, ctx.role, grant) : null;
   const pending = authority !== null && !authority.may_grant_alone;
   const id = newId();
+  const suppliedNames = Object.keys(supplied);
 
   let budgetData: unknown = null;
   if (grant?.grants === 'goodwill' && !pending) {
@@ -132,7 +133,7 @@ export async function createDecision(
     amount_minor: grant?.amountMinor ?? null,
     currency: grant?.currency ?? null,
     authority: authority ? toJsonText(authority) : null,
-    supplied_facts: toJsonText(Object.keys(supplied)),
+    supplied_facts: toJsonText(suppliedNames),
   };
   await insertRows(ctx.db, ctx.dialect, 'decisions', DECISION_COLUMNS, [row]);
 
@@ -188,7 +189,7 @@ export async function createDecision(
       policy,
       rule: rule?.rule ?? null,
       outputs: e.value,
-      supplied_facts: Object.keys(supplied),
+      supplied_facts: suppliedNames,
       amount_minor: row.amount_minor,
       currency: row.currency,
       approval_state: row.approval_state,
@@ -209,5 +210,13 @@ export async function createDecision(
       data: { decision_id: id, case_id: kase.id, approver_role: approval.approver_role },
       at: ctx.now,
     });
-  return decisionView(row, approval);
+  return decisionView(row, approval, {
+    facts,
+    supplied_facts: suppliedNames,
+    inputs: e.inputs,
+    outputs: e.value,
+    matched: e.matched,
+    warnings: e.warnings,
+    authority,
+  });
 }

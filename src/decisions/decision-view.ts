@@ -80,25 +80,59 @@ export interface DecisionView {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export function decisionRecord(row: DecisionRow): DecisionRecord {
+/** A decision's JSON columns as values. */
+export interface DecisionValues {
+  readonly facts: Readonly<Record<string, unknown>>;
+  readonly supplied_facts: readonly string[];
+  readonly inputs: Readonly<Record<string, unknown>>;
+  readonly outputs: unknown;
+  readonly matched: readonly MatchedRuleIn[];
+  readonly warnings: readonly unknown[];
+  readonly authority: AuthorityCheck | null;
+}
+
+interface MatchedRuleIn {
+  readonly decision: string;
+  readonly rule: number;
+  readonly annotations: readonly string[];
+}
+
+function valuesOf(row: DecisionRow): DecisionValues {
   return {
-    id: row.id,
-    case_id: row.case_id,
-    decision: row.decision,
-    policy: { id: row.policy_id, version: row.policy_version },
     facts: fromJsonText(row.facts, {}),
     supplied_facts: fromJsonText(row.supplied_facts, []),
     inputs: fromJsonText(row.inputs, {}),
     outputs: fromJsonText(row.outputs, null),
     matched: fromJsonText(row.matched, []),
     warnings: fromJsonText(row.warnings, []),
+    authority: fromJsonText<AuthorityCheck | null>(row.authority, null),
+  };
+}
+
+/**
+ * The record of a stored decision. `values` are its JSON columns when the caller still holds them
+ * (it has just written the row; they are JSON values already): parsing back what was just
+ * serialised cost more than the rest of the view.
+ */
+export function decisionRecord(row: DecisionRow, values: DecisionValues = valuesOf(row)): DecisionRecord {
+  return {
+    id: row.id,
+    case_id: row.case_id,
+    decision: row.decision,
+    policy: { id: row.policy_id, version: row.policy_version },
+    facts: values.facts as Record<string, unknown>,
+    supplied_facts: values.supplied_facts as string[],
+    inputs: values.inputs as Record<string, unknown>,
+    outputs: values.outputs,
+    matched: values.matched as MatchedRule[],
+    warnings: values.warnings as unknown[],
     actor_id: row.actor_id,
     decided_at: iso(row.decided_at),
     approval_state: row.approval_state,
     approver_role: row.approver_role,
     amount_minor: row.amount_minor === null ? null : Number(row.amount_minor),
     currency: row.currency,
-    authority: fromJsonText<AuthorityCheck | null>(row.authority, null),
+    authority: values.authority,
   };
 }
 
@@ -144,7 +178,11 @@ export function approvalView(row: ApprovalTable): ApprovalView {
 }
 
 /** The full view of a decision with its approval (the latest, if several). */
-export function decisionView(row: DecisionRow, approval: ApprovalTable | null): DecisionView {
-  const decision = decisionRecord(row);
+export function decisionView(
+  row: DecisionRow,
+  approval: ApprovalTable | null,
+  values?: DecisionValues,
+): DecisionView {
+  const decision = decisionRecord(row, values);
   return { decision, explanation: explain(decision), approval: approval ? approvalView(approval) : null };
 }

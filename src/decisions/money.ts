@@ -92,6 +92,9 @@ export function factToMinor(value: unknown, currency: string): number | null {
  * @example formatMoney(4999, 'GBP') // '£49.99'
  */
 export function formatMoney(minor: number, currency: string): string {
+  const key = `${currency}${minor}`;
+  const known = formatted.get(key);
+  if (known !== undefined) return known;
   let f = moneyFormats.get(currency);
   if (!f) {
     // Building a formatter costs far more than formatting with it: one per currency.
@@ -104,6 +107,11 @@ export function formatMoney(minor: number, currency: string): string {
     });
     moneyFormats.set(currency, f);
   }
-  return f.format(minorToPounds(minor, currency));
+  const text = f.format(minorToPounds(minor, currency));
+  // Amounts repeat (order totals, fixed goodwill sums) and formatting costs microseconds each.
+  if (formatted.size >= 10_000) formatted.clear();
+  formatted.set(key, text);
+  return text;
 }
 const moneyFormats = new Map<string, Intl.NumberFormat>();
+const formatted = new Map<string, string>();
