@@ -45,6 +45,45 @@ function isSeqTaken(e: unknown): boolean {
   return code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
+/** Writes `e` after `head`. (A function of its own: a closure made per append costs more than it saves.) */
+async function append(
+  trx: Transaction<Database> | Kysely<Database>,
+  dialect: DialectName,
+  e: AuditEvent,
+  id: string,
+  data: string,
+  head: Head,
+): Promise<Head> {
+  const seq = head.seq + 1;
+  const hash = entryHash(head.hash, {
+    orgId: e.orgId,
+    seq,
+    id,
+    at: e.at,
+    actorType: e.actorType,
+    actorId: e.actorId,
+    action: e.action,
+    entity: e.entity,
+    entityId: e.entityId,
+    data,
+  });
+  await runHot(trx, dialect, INSERT, [
+    e.orgId,
+    seq,
+    id,
+    e.at,
+    e.actorType,
+    e.actorId,
+    e.action,
+    e.entity,
+    e.entityId,
+    data,
+    head.hash,
+    hash,
+  ]);
+  return { seq, hash };
+}
+
 /**
  * Appends one entry; call inside the transaction that makes the change.
  * @example await appendAudit(trx, 'sqlite', { orgId, actorType: 'user', actorId, action: 'case.created', … })
@@ -63,44 +102,15 @@ export async function appendAudit(
   const remembered = memo?.get(key) as Head | undefined;
   const id = newId();
   const data = JSON.stringify(e.data ?? null);
-  const append = async (head: Head): Promise<Head> => {
-    const seq = head.seq + 1;
-    const hash = entryHash(head.hash, {
-      orgId: e.orgId,
-      seq,
-      id,
-      at: e.at,
-      actorType: e.actorType,
-      actorId: e.actorId,
-      action: e.action,
-      entity: e.entity,
-      entityId: e.entityId,
-      data,
-    });
-    await runHot(trx, dialect, INSERT, [
-      e.orgId,
-      seq,
-      id,
-      e.at,
-      e.actorType,
-      e.actorId,
-      e.action,
-      e.entity,
-      e.entityId,
-      data,
-      head.hash,
-      hash,
-    ]);
-    return { seq, hash };
-  };
   let appended: Head;
-  if (remembered === undefined) appended = await append(await readHead(trx, dialect, e.orgId));
+  if (remembered === undefined)
+    appended = await append(trx, dialect, e, id, data, await readHead(trx, dialect, e.orgId));
   else {
     try {
-      appended = await append(remembered);
+      appended = await append(trx, dialect, e, id, data, remembered);
     } catch (error) {
       if (!isSeqTaken(error)) throw error;
-      appended = await append(await readHead(trx, dialect, e.orgId));
+      appended = await append(trx, dialect, e, id, data, await readHead(trx, dialect, e.orgId));
     }
   }
   memo?.set(key, appended);

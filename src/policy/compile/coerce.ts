@@ -32,6 +32,9 @@ export type WarningSink = Warning[] | null;
 /** Column / fact types the boundary understands. */
 export type BoundaryType = FeelType | 'duration';
 
+/** Allowed values name nothing but the input. */
+const NO_NAMES = (): null => null;
+
 function show(v: unknown): string {
   if (typeof v === 'string') return `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
   if (v instanceof Date) return `a JS Date (${Number.isNaN(v.getTime()) ? 'invalid' : v.toISOString()})`;
@@ -154,7 +157,7 @@ export function makeCoercer(
       });
       return INVALID;
     }
-    if (allowed && runTest(allowed, c, () => null) !== true) {
+    if (allowed && runTest(allowed, c, NO_NAMES) !== true) {
       warn(w, {
         code: 'not-allowed',
         fact,

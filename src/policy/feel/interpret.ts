@@ -86,16 +86,24 @@ export function evaluateExpr(e: Expr, scope: Scope): FeelValue {
 }
 
 /**
+ * A test's operand, where `?` names the input. Literals (most cells) need no scope, and a closure
+ * made per test would cost more than the test.
+ */
+function operand(e: Expr, input: unknown, scope: Scope): FeelValue {
+  if (e.kind === 'literal') return e.value;
+  return evaluateExpr(e, (n) => (n === '?' ? input : scope(n)));
+}
+
+/**
  * Applies a unary test to an input value: true, false, or null (no match either way).
  * @example runTest({ kind: 'any' }, 5, () => null) // true
  */
 export function runTest(t: Test, input: unknown, scope: Scope): boolean | null {
   if (t.kind === 'any') return true;
   if (input === INVALID) return null;
-  const withInput: Scope = (n) => (n === '?' ? input : scope(n));
   switch (t.kind) {
     case 'compare': {
-      const v = evaluateExpr(t.value, withInput);
+      const v = operand(t.value, input, scope);
       if (t.op === '<') return rt.lt(input, v);
       if (t.op === '<=') return rt.le(input, v);
       if (t.op === '>') return rt.gt(input, v);
@@ -104,15 +112,15 @@ export function runTest(t: Test, input: unknown, scope: Scope): boolean | null {
     case 'range':
       return rt.inRange(
         input,
-        evaluateExpr(t.low, withInput),
-        evaluateExpr(t.high, withInput),
+        operand(t.low, input, scope),
+        operand(t.high, input, scope),
         t.lowClosed,
         t.highClosed,
       );
     case 'equals':
-      return rt.equalsTest(input, evaluateExpr(t.value, withInput));
+      return rt.equalsTest(input, operand(t.value, input, scope));
     case 'predicate': {
-      const v = evaluateExpr(t.expr, withInput);
+      const v = operand(t.expr, input, scope);
       return typeof v === 'boolean' ? v : null;
     }
     case 'not': {
