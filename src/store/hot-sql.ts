@@ -69,7 +69,8 @@ export async function runHot<R = Record<string, unknown>>(
   return result.rows as R[];
 }
 
-const inserts = new Map<string, HotSql>();
+// Per column list (each caller's constant array), the statement for each row count.
+const inserts = new WeakMap<readonly string[], Map<string, HotSql>>();
 
 /**
  * Inserts rows naming each column once: the statement is built per table, columns and row count
@@ -84,14 +85,19 @@ export async function insertRows<R>(
   rows: readonly R[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  const key = `${table}\u0000${columns.join(',')}\u0000${rows.length}`;
-  let statement = inserts.get(key);
+  let byShape = inserts.get(columns);
+  if (byShape === undefined) {
+    byShape = new Map();
+    inserts.set(columns, byShape);
+  }
+  const key = `${table} ${rows.length}`;
+  let statement = byShape.get(key);
   if (statement === undefined) {
     const one = `(${columns.map(() => '?').join(', ')})`;
     statement = hotSql(
       `insert into ${table} (${columns.join(', ')}) values ${Array(rows.length).fill(one).join(', ')}`,
     );
-    inserts.set(key, statement);
+    byShape.set(key, statement);
   }
   const params: unknown[] = [];
   for (const row of rows) for (const c of columns) params.push(row[c]);
