@@ -7,7 +7,7 @@
 import { appendAudit } from '../audit/index.ts';
 import { AppError } from '../server/errors.ts';
 import type { SlaResult } from '../sla/index.ts';
-import { lockOrg, toJsonText } from '../store/dialect.ts';
+import { jsonText, lockOrg, toJsonText } from '../store/dialect.ts';
 import { insertRows } from '../store/hot-sql.ts';
 import { newId } from '../store/ids.ts';
 import {
@@ -103,20 +103,24 @@ export function entryRows(
   lastSeq: number,
   entries: readonly NewEntry[],
 ): TimelineEntryTable[] {
-  return entries.map((e, i) => ({
-    org_id: ctx.actor.orgId,
-    id: newId(),
-    case_id: caseId,
-    seq: lastSeq + i + 1,
-    kind: e.kind,
-    visibility: e.visibility,
-    actor_type: e.author?.type ?? ctx.actor.type,
-    actor_id: e.author ? e.author.id : ctx.actor.id,
-    body: e.body,
-    data: toJsonText(e.data ?? {}),
-    amends_id: e.amendsId ?? null,
-    created_at: ctx.now,
-  }));
+  return entries.map((e, i) => {
+    const row: TimelineEntryTable = {
+      org_id: ctx.actor.orgId,
+      id: newId(),
+      case_id: caseId,
+      seq: lastSeq + i + 1,
+      kind: e.kind,
+      visibility: e.visibility,
+      actor_type: e.author?.type ?? ctx.actor.type,
+      actor_id: e.author ? e.author.id : ctx.actor.id,
+      body: e.body,
+      data: '',
+      amends_id: e.amendsId ?? null,
+      created_at: ctx.now,
+    };
+    row.data = jsonText(row, 'data', e.data ?? {});
+    return row;
+  });
 }
 
 /** Writes rows made by `entryRows` (one statement). */

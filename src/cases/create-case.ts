@@ -5,7 +5,7 @@
  */
 import { appendAudit } from '../audit/index.ts';
 import { AppError } from '../server/errors.ts';
-import { toJsonText } from '../store/dialect.ts';
+import { jsonText } from '../store/dialect.ts';
 import { hotSql, insertRows, runHot } from '../store/hot-sql.ts';
 import { newId } from '../store/ids.ts';
 import type { CaseKind, CaseTable, TimelineEntryTable } from '../store/schema.ts';
@@ -146,7 +146,7 @@ export async function createCase(ctx: CaseContext, input: NewCase): Promise<Crea
     assignee_id: null,
     team_id: null,
     next_deadline: null,
-    policy_versions: toJsonText(versions),
+    policy_versions: '',
     portal_token_hash: hashPortalToken(portalToken),
     search_text: searchable([`#${number}`, input.subject, input.body ?? '']),
     created_at: now,
@@ -154,6 +154,7 @@ export async function createCase(ctx: CaseContext, input: NewCase): Promise<Crea
     resolved_at: null,
     version: 1,
   };
+  row.policy_versions = jsonText(row, 'policy_versions', versions);
 
   const first: NewEntry[] = [
     {

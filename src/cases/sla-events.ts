@@ -17,7 +17,7 @@
  * | any entry carrying `sla_attributes` (priority…)  | `attributes_changed`                       |
  */
 import type { CaseAttributes, CaseEvent, CaseStatus as SlaStatus } from '../sla/index.ts';
-import { fromJsonText } from '../store/dialect.ts';
+import { jsonValue } from '../store/dialect.ts';
 import type { CaseStatus, TimelineEntryTable } from '../store/schema.ts';
 import { FINISHED } from './case-vocabulary.ts';
 
@@ -53,7 +53,7 @@ export function slaEventsOf(entries: readonly SlaEntry[]): CaseEvent[] {
   const events: CaseEvent[] = [];
   for (const e of entries) {
     const at = e.created_at;
-    const data = fromJsonText<SlaEntryData>(e.data, {});
+    const data = jsonValue<SlaEntryData>(e, 'data', e.data, {});
     switch (e.kind) {
       case 'status_change':
         if (data.created) {

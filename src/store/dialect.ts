@@ -23,6 +23,35 @@ export function fromJsonText<T>(text: string | null | undefined, fallback: T): T
   return JSON.parse(text) as T;
 }
 
+/** The values a freshly made row's JSON columns were written from (see `jsonText`). */
+const written = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * The JSON text for `row[column]`, remembering `value` for `jsonValue`: a row made in this
+ * request and then shown or read again needs no parse of what was just serialised. Rows are not
+ * changed after they are made, so what is remembered stays what is stored.
+ * @example const row = { data: '' }; row.data = jsonText(row, 'data', { created: true });
+ */
+export function jsonText(row: object, column: string, value: unknown): string {
+  let values = written.get(row);
+  if (values === undefined) {
+    values = new Map();
+    written.set(row, values);
+  }
+  values.set(column, value ?? null);
+  return toJsonText(value);
+}
+
+/**
+ * The value of a JSON column: the one it was written from when `row` was made here, else parsed.
+ * @example jsonValue(entry, 'data', entry.data, {})
+ */
+export function jsonValue<T>(row: object, column: string, text: string | null | undefined, fallback: T): T {
+  const values = written.get(row);
+  if (values?.has(column)) return values.get(column) as T;
+  return fromJsonText(text, fallback);
+}
+
 /**
  * A case-insensitive "contains every word" filter over `search_text`. Portable by design (LIKE on a
  * lower-cased column); the search text is built at write time from subject, customer and messages.

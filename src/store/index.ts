@@ -2,7 +2,15 @@
  * @module store
  * Storage: the Kysely schema, migrations, and the SQLite/PostgreSQL differences.
  */
-export { type DialectName, fromJsonText, lockOrg, searchTerms, toJsonText } from './dialect.ts';
+export {
+  type DialectName,
+  fromJsonText,
+  jsonText,
+  jsonValue,
+  lockOrg,
+  searchTerms,
+  toJsonText,
+} from './dialect.ts';
 export { type WriteMemo, writeMemoOf } from './group-commit.ts';
 export { type HotSql, hotSql, insertRows, runHot } from './hot-sql.ts';
 export { newId } from './ids.ts';

@@ -4,7 +4,7 @@
  */
 import type { CaseOutcome, ProgressStep } from '../../../cases/index.ts';
 import type { AppliedTarget, Clock, SlaResult } from '../../../sla/index.ts';
-import { fromJsonText } from '../../../store/index.ts';
+import { jsonValue } from '../../../store/index.ts';
 import type { CaseTable, TimelineEntryTable } from '../../../store/schema.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -25,7 +25,7 @@ export function caseView(row: CaseTable) {
     assignee_id: row.assignee_id,
     team_id: row.team_id,
     next_deadline: isoOrNull(row.next_deadline),
-    policy_versions: fromJsonText<Record<string, number>>(row.policy_versions, {}),
+    policy_versions: jsonValue<Record<string, number>>(row, 'policy_versions', row.policy_versions, {}),
     created_at: iso(row.created_at),
     updated_at: iso(row.updated_at),
     resolved_at: isoOrNull(row.resolved_at),
@@ -42,7 +42,7 @@ export function entryView(e: TimelineEntryTable) {
     actor_type: e.actor_type,
     actor_id: e.actor_id,
     body: e.body,
-    data: fromJsonText<Record<string, unknown>>(e.data, {}),
+    data: jsonValue<Record<string, unknown>>(e, 'data', e.data, {}),
     amends_id: e.amends_id,
     created_at: iso(e.created_at),
   };
