@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/databases.ts';
 import { PASSWORD, startTestServer, type TestServer } from '../../../test/http.ts';
+import { hashToken } from './secrets.ts';
+import { SESSION_MEMORY_MS } from './session-cache.ts';
 
 describe.each(ENGINES)('sign-in, sessions and tokens on %s', (engine) => {
   let s: TestServer;
@@ -67,6 +69,62 @@ describe.each(ENGINES)('sign-in, sessions and tokens on %s', (engine) => {
     expect(r.statusCode).toBe(400);
     const paths = (r.json().errors as { path: string }[]).map((e) => e.path).sort();
     expect(paths).toEqual(['body.email', 'body.password']);
+  });
+
+  it('signs out: the session is refused at once, even just after it was used', async () => {
+    const login = await s.anonymous({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { org: 'a', email: 'manager@a.test', password: PASSWORD },
+    });
+    const cookie = login.cookies.find((c) => c.name === 'charter_session')!.value;
+    const headers = { 'x-csrf-token': (login.json() as { csrf_token: string }).csrf_token };
+    const me = () =>
+      s.anonymous({ method: 'GET', url: '/api/auth/me', cookies: { charter_session: cookie } });
+    expect((await me()).statusCode).toBe(200);
+    const out = await s.anonymous({
+      method: 'POST',
+      url: '/api/auth/logout',
+      cookies: { charter_session: cookie },
+      headers,
+    });
+    expect(out.statusCode).toBe(204);
+    expect((await me()).statusCode).toBe(401);
+  });
+
+  it('stops accepting a session removed behind its back (another process) within moments', async () => {
+    const login = await s.anonymous({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { org: 'a', email: 'auditor@a.test', password: PASSWORD },
+    });
+    const cookie = login.cookies.find((c) => c.name === 'charter_session')!.value;
+    const me = () =>
+      s.anonymous({ method: 'GET', url: '/api/auth/me', cookies: { charter_session: cookie } });
+    expect((await me()).statusCode).toBe(200);
+    await s.store.db.deleteFrom('sessions').where('token_hash', '=', hashToken(cookie)).execute();
+    await new Promise((r) => setTimeout(r, SESSION_MEMORY_MS + 50));
+    expect((await me()).statusCode).toBe(401);
+  });
+
+  it('refuses an expired session even just after it was used', async () => {
+    const login = await s.anonymous({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { org: 'b', email: 'agent@b.test', password: PASSWORD },
+    });
+    const cookie = login.cookies.find((c) => c.name === 'charter_session')!.value;
+    const me = () =>
+      s.anonymous({ method: 'GET', url: '/api/auth/me', cookies: { charter_session: cookie } });
+    expect((await me()).statusCode).toBe(200);
+    const expires = Date.parse((login.json() as { expires_at: string }).expires_at);
+    const before = s.clock.now;
+    s.clock.now = expires + 1;
+    try {
+      expect((await me()).statusCode).toBe(401);
+    } finally {
+      s.clock.now = before;
+    }
   });
 
   it('requires the CSRF header on unsafe requests made with the cookie', async () => {

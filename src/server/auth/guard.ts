@@ -6,10 +6,10 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hotSql, runHot } from '../../store/hot-sql.ts';
-import type { Role } from '../../store/schema.ts';
 import type { Actor, Deps } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { hashToken, orgOfToken } from './secrets.ts';
+import { rememberedSession, rememberSession, type SessionRow } from './session-cache.ts';
 
 export const SESSION_COOKIE = 'charter_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -22,14 +22,6 @@ const SESSION = hotSql(
    from sessions inner join users on users.org_id = sessions.org_id and users.id = sessions.user_id
    where sessions.org_id = ? and sessions.token_hash = ?`,
 );
-
-interface SessionRow {
-  readonly user_id: string;
-  readonly role: Role;
-  readonly disabled: number;
-  readonly expires_at: number;
-  readonly csrf_hash: string;
-}
 
 async function resolveActor(request: FastifyRequest, deps: Deps): Promise<Actor | null> {
   const db = deps.store.db;
@@ -55,7 +47,12 @@ async function resolveActor(request: FastifyRequest, deps: Deps): Promise<Actor 
   if (!cookie) return null;
   const orgId = orgOfToken(cookie);
   if (!orgId) return null;
-  const [row] = await runHot<SessionRow>(db, deps.store.dialect, SESSION, [orgId, hashToken(cookie)]);
+  const tokenHash = hashToken(cookie);
+  let row = rememberedSession(deps.store, orgId, tokenHash);
+  if (row === undefined) {
+    [row] = await runHot<SessionRow>(db, deps.store.dialect, SESSION, [orgId, tokenHash]);
+    if (row) rememberSession(deps.store, orgId, tokenHash, row);
+  }
   if (!row || row.disabled || row.expires_at <= deps.now()) return null;
   if (UNSAFE.has(request.method)) {
     // Cookies ride along on cross-site requests; the CSRF header cannot.

@@ -5,6 +5,7 @@
 import type { RouteModule } from '../../app-type.ts';
 import { SESSION_COOKIE } from '../../auth/guard.ts';
 import { hashToken } from '../../auth/secrets.ts';
+import { forgetSession } from '../../auth/session-cache.ts';
 import { ALL_STAFF, actorOf } from '../../context.ts';
 
 export const logoutRoute: RouteModule = (app, deps) => {
@@ -14,12 +15,15 @@ export const logoutRoute: RouteModule = (app, deps) => {
     async (request, reply) => {
       const actor = actorOf(request);
       const cookie = request.cookies[SESSION_COOKIE];
-      if (cookie)
+      if (cookie) {
+        const tokenHash = hashToken(cookie);
         await deps.store.db
           .deleteFrom('sessions')
           .where('org_id', '=', actor.orgId)
-          .where('token_hash', '=', hashToken(cookie))
+          .where('token_hash', '=', tokenHash)
           .execute();
+        forgetSession(deps.store, actor.orgId, tokenHash);
+      }
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send();
     },

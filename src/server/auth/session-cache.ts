@@ -1,0 +1,72 @@
+/**
+ * @module server/auth/session-cache
+ * Every signed-in request looks its session up. On SQLite a read outside a write transaction
+ * opens a read transaction of its own (a lock on the shared WAL index), which cost more than the
+ * rest of a typical request's reads together; so on SQLite a session found is kept for a moment.
+ *
+ * What keeps this safe: only sessions found are kept (a new sign-in is always read); signing out
+ * forgets the session at once; expiry is still checked on every request; users' roles and
+ * disabled flags have no writer but sign-up, which adds rows; and an entry lives at most
+ * `SESSION_MEMORY_MS`, which bounds what another process writing the same file (a second server,
+ * the CLI) could leave stale. PostgreSQL deployments run several processes, so there nothing is
+ * kept. A writer that someday disables users or changes roles must forget their sessions here.
+ */
+import type { Store } from '../../store/index.ts';
+import type { Role } from '../../store/schema.ts';
+
+export interface SessionRow {
+  readonly user_id: string;
+  readonly role: Role;
+  readonly disabled: number;
+  readonly expires_at: number;
+  readonly csrf_hash: string;
+}
+
+/** How long a session found stays remembered (real time, not the deciding clock). */
+export const SESSION_MEMORY_MS = 2_000;
+const MAX_SESSIONS = 10_000;
+
+interface Kept {
+  readonly row: SessionRow;
+  readonly until: number;
+}
+
+const caches = new WeakMap<Store, Map<string, Kept>>();
+
+function cacheOf(store: Store): Map<string, Kept> | undefined {
+  if (store.dialect !== 'sqlite') return undefined;
+  let cache = caches.get(store);
+  if (cache === undefined) {
+    cache = new Map();
+    caches.set(store, cache);
+  }
+  return cache;
+}
+
+const keyOf = (orgId: string, tokenHash: string) => `${orgId} ${tokenHash}`;
+
+/** The session remembered for this token, if any and still fresh. */
+export function rememberedSession(store: Store, orgId: string, tokenHash: string): SessionRow | undefined {
+  const cache = cacheOf(store);
+  if (cache === undefined) return undefined;
+  const key = keyOf(orgId, tokenHash);
+  const kept = cache.get(key);
+  if (kept === undefined) return undefined;
+  if (kept.until < performance.now()) {
+    cache.delete(key);
+    return undefined;
+  }
+  return kept.row;
+}
+
+export function rememberSession(store: Store, orgId: string, tokenHash: string, row: SessionRow): void {
+  const cache = cacheOf(store);
+  if (cache === undefined) return;
+  if (cache.size >= MAX_SESSIONS) cache.clear();
+  cache.set(keyOf(orgId, tokenHash), { row, until: performance.now() + SESSION_MEMORY_MS });
+}
+
+/** Called when a session ends, before it is answered. */
+export function forgetSession(store: Store, orgId: string, tokenHash: string): void {
+  caches.get(store)?.delete(keyOf(orgId, tokenHash));
+}
