@@ -27,7 +27,8 @@ export interface ServerProcess {
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
   let out = '';
-  const child = spawn(process.execPath, [bin, 'serve'], {
+  // As `npm start` runs it: a larger young generation (fewer scavenges per request; see package.json).
+  const child = spawn(process.execPath, ['--max-semi-space-size=32', bin, 'serve'], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
