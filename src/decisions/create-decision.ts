@@ -15,7 +15,7 @@ import type { ApprovalTable } from '../store/schema.ts';
 import type { Grant } from './amounts.ts';
 import { budgetFor, debitBudget } from './budgets.ts';
 import { type AuthorityCheck, checkAuthority } from './check-authority.ts';
-import { type DecisionContext, teamOf } from './context.ts';
+import type { DecisionContext } from './context.ts';
 import { type DecisionView, decisionView } from './decision-view.ts';
 import { type DecisionInput, evaluateForCase } from './evaluate-for-case.ts';
 import { formatMoney } from './money.ts';
@@ -87,6 +87,7 @@ export async function createDecision(
   const {
     kase,
     org,
+    team,
     charter,
     name,
     supplied,
@@ -107,7 +108,6 @@ export async function createDecision(
 
   let budgetData: unknown = null;
   if (grant?.grants === 'goodwill' && !pending) {
-    const team = await teamOf(ctx, ctx.actorId);
     const budget = budgetFor(charter, { userId: ctx.actorId, role: ctx.role, team }, org.currency);
     const period = budgetPeriod(ctx.now, org.time_zone);
     const debit = await debitBudget(ctx, budget, period, grant.amountMinor, id);

@@ -23,7 +23,7 @@
 import { fromJsonText } from '../store/dialect.ts';
 import type { CaseTable, OrderTable } from '../store/schema.ts';
 import { AMOUNTS } from './amounts.ts';
-import { type DecisionContext, type Org, teamOf } from './context.ts';
+import type { DecisionContext, Org } from './context.ts';
 import { minorToPounds } from './money.ts';
 import { wholeDays, wholeMonths } from './org-calendar.ts';
 import { staffRoleFact } from './roles.ts';
@@ -80,13 +80,14 @@ async function refundedMinor(ctx: DecisionContext, customerId: string, currency:
 
 /**
  * Gathers the facts for a decision on `kase` (and `order`, when one is in question) at `ctx.now`.
- * @example const { facts } = await gatherFacts(ctx, org, kase, order) // { 'Case kind': 'complaint', … }
+ * @example const { facts } = await gatherFacts(ctx, org, kase, order, 'customer care') // { 'Case kind': 'complaint', … }
  */
 export async function gatherFacts(
   ctx: DecisionContext,
   org: Org,
   kase: CaseFacts,
   order: OrderTable | null,
+  actorTeam: string | null,
 ): Promise<GatheredFacts> {
   const facts: Record<string, unknown> = {
     'Case kind': kase.kind,
@@ -123,7 +124,6 @@ export async function gatherFacts(
   }
   const role = staffRoleFact(ctx.role);
   if (role !== null) facts['Staff role'] = role;
-  const team = await teamOf(ctx, ctx.actorId);
-  if (team !== null) facts.Team = team;
+  if (actorTeam !== null) facts.Team = actorTeam;
   return { facts, orderMinor };
 }
