@@ -6,9 +6,9 @@
  */
 import type { Kysely } from 'kysely';
 import { type DialectName, lockOrg, toJsonText } from '../store/dialect.ts';
-import { hotSql, insertRows, runHot } from '../store/hot-sql.ts';
+import { hotSql, runHot } from '../store/hot-sql.ts';
 import { newId } from '../store/ids.ts';
-import { type Database, TIMELINE_COLUMNS, type TimelineEntryTable } from '../store/schema.ts';
+import type { Database } from '../store/schema.ts';
 
 export interface NewTimelineEntry {
   readonly orgId: string;
@@ -20,7 +20,14 @@ export interface NewTimelineEntry {
   readonly at: number;
 }
 
-const LAST_SEQ = hotSql('select max(seq) as seq from timeline_entries where org_id = ? and case_id = ?');
+// The next number and the row in one statement: `insert … select` over the case's entries.
+const APPEND = hotSql(
+  `insert into timeline_entries (org_id, id, case_id, seq, kind, visibility, actor_type, actor_id, body, data,
+     amends_id, created_at)
+   select ?, ?, ?, coalesce(max(seq), 0) + 1, ?, 'internal', 'user', ?, ?, ?, null, ?
+   from timeline_entries where org_id = ? and case_id = ?`,
+);
+
 /**
  * @example await appendTimelineEntry(trx, 'sqlite', { orgId, caseId, kind: 'decision', body: 'Refund: refund £49.99', … })
  */
@@ -28,26 +35,20 @@ export async function appendTimelineEntry(
   db: Kysely<Database>,
   dialect: DialectName,
   e: NewTimelineEntry,
-): Promise<{ id: string; seq: number }> {
+): Promise<{ id: string }> {
   await lockOrg(db, dialect, e.orgId);
-  const [last] = await runHot<{ seq: number | null }>(db, dialect, LAST_SEQ, [e.orgId, e.caseId]);
-  const seq = Number(last?.seq ?? 0) + 1;
   const id = newId();
-  await insertRows(db, dialect, 'timeline_entries', TIMELINE_COLUMNS, [
-    {
-      org_id: e.orgId,
-      id,
-      case_id: e.caseId,
-      seq,
-      kind: e.kind,
-      visibility: 'internal',
-      actor_type: 'user',
-      actor_id: e.actorId,
-      body: e.body,
-      data: toJsonText(e.data),
-      amends_id: null,
-      created_at: e.at,
-    } satisfies TimelineEntryTable,
+  await runHot(db, dialect, APPEND, [
+    e.orgId,
+    id,
+    e.caseId,
+    e.kind,
+    e.actorId,
+    e.body,
+    toJsonText(e.data),
+    e.at,
+    e.orgId,
+    e.caseId,
   ]);
-  return { id, seq };
+  return { id };
 }
