@@ -85,7 +85,19 @@ function remember(key: string, charter: Charter): void {
   charters.set(key, charter);
 }
 
+// The charter in force hands out the same versions object until it changes: key it once.
+const versionKeys = new WeakMap<PolicyVersions, string>();
+
 function versionKey(versions: PolicyVersions): string {
+  let key = versionKeys.get(versions);
+  if (key === undefined) {
+    key = keyOf(versions);
+    versionKeys.set(versions, key);
+  }
+  return key;
+}
+
+function keyOf(versions: PolicyVersions): string {
   return Object.entries(versions)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([id, v]) => `${id}@${v}`)
@@ -135,6 +147,21 @@ export function resolverOf(charter: Charter): TargetResolver {
  * @example procedureFor(charter, 'complaint')?.steps.map((s) => s.name) // ['Greet', 'Listen', …]
  */
 export function procedureFor(charter: Charter, kind: string): ProcedureSection | null {
+  let byKind = procedures.get(charter);
+  if (byKind === undefined) {
+    byKind = new Map();
+    procedures.set(charter, byKind);
+  }
+  let found = byKind.get(kind);
+  if (found === undefined) {
+    found = findProcedure(charter, kind);
+    byKind.set(kind, found);
+  }
+  return found;
+}
+const procedures = new WeakMap<Charter, Map<string, ProcedureSection | null>>();
+
+function findProcedure(charter: Charter, kind: string): ProcedureSection | null {
   const wanted = `${kind} handling`.toLowerCase();
   for (const doc of charter.documents)
     for (const s of doc.sections)
