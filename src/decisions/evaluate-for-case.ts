@@ -46,9 +46,18 @@ interface CaseAndOrg extends CaseRow, Org {
 /** Facts about the decider come from their account, never from the request. */
 const FROM_ACCOUNT = ['Staff role', 'Team'];
 
+// Per charter, its decisions by lower-cased name (matched on every decision request).
+const namesByCharter = new WeakMap<Charter, Map<string, string>>();
+
 function decisionNamed(charter: Charter, name: string): string {
-  const wanted = name.trim().toLowerCase();
-  for (const d of charter.decisions.keys()) if (d.toLowerCase() === wanted) return d;
+  let names = namesByCharter.get(charter);
+  if (names === undefined) {
+    names = new Map();
+    for (const d of charter.decisions.keys()) if (!names.has(d.toLowerCase())) names.set(d.toLowerCase(), d);
+    namesByCharter.set(charter, names);
+  }
+  const found = names.get(name.trim().toLowerCase());
+  if (found !== undefined) return found;
   throw new AppError('validation', `The charter in force has no decision named "${name}".`, [
     {
       path: 'body.decision',
