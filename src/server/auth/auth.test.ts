@@ -141,6 +141,30 @@ describe.each(ENGINES)('sign-in, sessions and tokens on %s', (engine) => {
     expect(ok.statusCode).toBe(201);
   });
 
+  it('refuses a wrong CSRF token even after the right one was shown', async () => {
+    const login = await s.anonymous({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { org: 'a', email: 'admin@a.test', password: PASSWORD },
+    });
+    const cookies = { charter_session: login.cookies.find((c) => c.name === 'charter_session')!.value };
+    const right = (login.json() as { csrf_token: string }).csrf_token;
+    const post = (csrf: string | undefined) =>
+      s.anonymous({
+        method: 'POST',
+        url: '/api/tokens',
+        payload: { name: 'csrf' },
+        cookies,
+        headers: csrf === undefined ? {} : { 'x-csrf-token': csrf },
+      });
+    expect((await post(right)).statusCode).toBe(201);
+    // Same length, last character changed: only a constant-time comparison or the hash can tell.
+    const forged = right.slice(0, -1) + (right.endsWith('A') ? 'B' : 'A');
+    expect((await post(forged)).statusCode).toBe(403);
+    expect((await post(undefined)).statusCode).toBe(403);
+    expect((await post(right)).statusCode).toBe(201);
+  });
+
   it('accepts API tokens, stores only their hash, and stops accepting them once revoked', async () => {
     const admin = await s.caller('admin');
     const created = await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: 'ci' } });

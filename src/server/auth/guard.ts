@@ -9,7 +9,13 @@ import { hotSql, runHot } from '../../store/hot-sql.ts';
 import type { Actor, Deps } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { hashToken, orgOfToken } from './secrets.ts';
-import { rememberedSession, rememberSession, type SessionRow } from './session-cache.ts';
+import {
+  csrfAlreadyShown,
+  noteCsrfShown,
+  rememberedSession,
+  rememberSession,
+  type SessionRow,
+} from './session-cache.ts';
 
 export const SESSION_COOKIE = 'charter_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -47,18 +53,22 @@ async function resolveActor(request: FastifyRequest, deps: Deps): Promise<Actor 
   if (!cookie) return null;
   const orgId = orgOfToken(cookie);
   if (!orgId) return null;
-  const tokenHash = hashToken(cookie);
-  let row = rememberedSession(deps.store, orgId, tokenHash);
+  let row = rememberedSession(deps.store, cookie);
   if (row === undefined) {
-    [row] = await runHot<SessionRow>(db, deps.store.dialect, SESSION, [orgId, tokenHash]);
-    if (row) rememberSession(deps.store, orgId, tokenHash, row);
+    [row] = await runHot<SessionRow>(db, deps.store.dialect, SESSION, [orgId, hashToken(cookie)]);
+    if (row) rememberSession(deps.store, cookie, row);
   }
   if (!row || row.disabled || row.expires_at <= deps.now()) return null;
   if (UNSAFE.has(request.method)) {
     // Cookies ride along on cross-site requests; the CSRF header cannot.
     const csrf = request.headers[CSRF_HEADER];
-    if (typeof csrf !== 'string' || hashToken(csrf) !== row.csrf_hash)
+    if (typeof csrf !== 'string')
       throw new AppError('csrf', 'Missing or wrong X-CSRF-Token header for a signed-in session.');
+    if (!csrfAlreadyShown(deps.store, cookie, csrf)) {
+      if (hashToken(csrf) !== row.csrf_hash)
+        throw new AppError('csrf', 'Missing or wrong X-CSRF-Token header for a signed-in session.');
+      noteCsrfShown(deps.store, cookie, csrf);
+    }
   }
   return { orgId, userId: row.user_id, role: row.role, via: 'session' };
 }

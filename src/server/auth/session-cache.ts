@@ -10,7 +10,10 @@
  * `SESSION_MEMORY_MS`, which bounds what another process writing the same file (a second server,
  * the CLI) could leave stale. PostgreSQL deployments run several processes, so there nothing is
  * kept. A writer that someday disables users or changes roles must forget their sessions here.
+ * Entries are found by the token itself (process memory only; the store keeps hashes), and remember
+ * the CSRF token the session last proved, so that a write need not hash either again.
  */
+import { timingSafeEqual } from 'node:crypto';
 import type { Store } from '../../store/index.ts';
 import type { Role } from '../../store/schema.ts';
 
@@ -29,8 +32,11 @@ const MAX_SESSIONS = 10_000;
 interface Kept {
   readonly row: SessionRow;
   readonly until: number;
+  /** The CSRF token this session last showed and that matched its hash. */
+  csrf?: string;
 }
 
+/** Per store, by session token (in memory only: the store keeps only hashes). */
 const caches = new WeakMap<Store, Map<string, Kept>>();
 
 function cacheOf(store: Store): Map<string, Kept> | undefined {
@@ -43,30 +49,46 @@ function cacheOf(store: Store): Map<string, Kept> | undefined {
   return cache;
 }
 
-const keyOf = (orgId: string, tokenHash: string) => `${orgId} ${tokenHash}`;
-
-/** The session remembered for this token, if any and still fresh. */
-export function rememberedSession(store: Store, orgId: string, tokenHash: string): SessionRow | undefined {
-  const cache = cacheOf(store);
-  if (cache === undefined) return undefined;
-  const key = keyOf(orgId, tokenHash);
-  const kept = cache.get(key);
+function fresh(store: Store, token: string): Kept | undefined {
+  const cache = caches.get(store);
+  const kept = cache?.get(token);
   if (kept === undefined) return undefined;
   if (kept.until < performance.now()) {
-    cache.delete(key);
+    cache!.delete(token);
     return undefined;
   }
-  return kept.row;
+  return kept;
 }
 
-export function rememberSession(store: Store, orgId: string, tokenHash: string, row: SessionRow): void {
+/** The session remembered for this token, if any and still fresh. */
+export function rememberedSession(store: Store, token: string): SessionRow | undefined {
+  return fresh(store, token)?.row;
+}
+
+export function rememberSession(store: Store, token: string, row: SessionRow): void {
   const cache = cacheOf(store);
   if (cache === undefined) return;
   if (cache.size >= MAX_SESSIONS) cache.clear();
-  cache.set(keyOf(orgId, tokenHash), { row, until: performance.now() + SESSION_MEMORY_MS });
+  cache.set(token, { row, until: performance.now() + SESSION_MEMORY_MS });
+}
+
+/**
+ * Whether `csrf` is the token this remembered session already proved (compared in constant time),
+ * which spares hashing it again on every write.
+ */
+export function csrfAlreadyShown(store: Store, token: string, csrf: string): boolean {
+  const known = fresh(store, token)?.csrf;
+  if (known === undefined || known.length !== csrf.length) return false;
+  return timingSafeEqual(Buffer.from(known), Buffer.from(csrf));
+}
+
+/** Notes a CSRF token that matched the session's hash. */
+export function noteCsrfShown(store: Store, token: string, csrf: string): void {
+  const kept = fresh(store, token);
+  if (kept !== undefined) kept.csrf = csrf;
 }
 
 /** Called when a session ends, before it is answered. */
-export function forgetSession(store: Store, orgId: string, tokenHash: string): void {
-  caches.get(store)?.delete(keyOf(orgId, tokenHash));
+export function forgetSession(store: Store, token: string): void {
+  caches.get(store)?.delete(token);
 }

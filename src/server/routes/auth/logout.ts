@@ -22,7 +22,7 @@ export const logoutRoute: RouteModule = (app, deps) => {
           .where('org_id', '=', actor.orgId)
           .where('token_hash', '=', tokenHash)
           .execute();
-        forgetSession(deps.store, actor.orgId, tokenHash);
+        forgetSession(deps.store, cookie);
       }
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send();
