@@ -4,6 +4,7 @@
  * strings, and an explanation that names the rule that applied in the policy's own words, with a
  * link to the policy section it comes from.
  */
+import type { MatchedRule as EvaluatedRule } from '../policy/index.ts';
 import { fromJsonText } from '../store/dialect.ts';
 import type { ApprovalTable } from '../store/schema.ts';
 import type { AuthorityCheck } from './check-authority.ts';
@@ -86,15 +87,9 @@ export interface DecisionValues {
   readonly supplied_facts: readonly string[];
   readonly inputs: Readonly<Record<string, unknown>>;
   readonly outputs: unknown;
-  readonly matched: readonly MatchedRuleIn[];
+  readonly matched: readonly EvaluatedRule[];
   readonly warnings: readonly unknown[];
   readonly authority: AuthorityCheck | null;
-}
-
-interface MatchedRuleIn {
-  readonly decision: string;
-  readonly rule: number;
-  readonly annotations: readonly string[];
 }
 
 function valuesOf(row: DecisionRow): DecisionValues {

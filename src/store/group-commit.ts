@@ -63,7 +63,7 @@ const RELEASE = CompiledQuery.raw('release savepoint grouped');
 const ROLLBACK = CompiledQuery.raw('rollback to savepoint grouped');
 
 async function execute(trx: Transaction<Database>, query: CompiledQuery): Promise<void> {
-  const prepare = held.get(trx)?.prepare;
+  const prepare = directOf(trx);
   if (prepare) prepare(query.sql).run([]);
   else await trx.executeQuery(query);
 }
