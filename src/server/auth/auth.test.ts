@@ -11,6 +11,20 @@ describe.each(ENGINES)('sign-in, sessions and tokens on %s', (engine) => {
   });
   afterAll(() => s.close());
 
+  /** A fresh session of its own (not the shared callers'), with a way to ask who it is. */
+  const session = async (org: 'a' | 'b', email: string) => {
+    const login = await s.anonymous({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { org, email, password: PASSWORD },
+    });
+    const cookie = login.cookies.find((c) => c.name === 'charter_session')!.value;
+    const { csrf_token: csrf, expires_at } = login.json() as { csrf_token: string; expires_at: string };
+    const me = () =>
+      s.anonymous({ method: 'GET', url: '/api/auth/me', cookies: { charter_session: cookie } });
+    return { cookie, csrf, expiresAt: Date.parse(expires_at), me };
+  };
+
   it('signs in with a session cookie that is HttpOnly and SameSite', async () => {
     const r = await s.anonymous({
       method: 'POST',
@@ -72,35 +86,20 @@ describe.each(ENGINES)('sign-in, sessions and tokens on %s', (engine) => {
   });
 
   it('signs out: the session is refused at once, even just after it was used', async () => {
-    const login = await s.anonymous({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { org: 'a', email: 'manager@a.test', password: PASSWORD },
-    });
-    const cookie = login.cookies.find((c) => c.name === 'charter_session')!.value;
-    const headers = { 'x-csrf-token': (login.json() as { csrf_token: string }).csrf_token };
-    const me = () =>
-      s.anonymous({ method: 'GET', url: '/api/auth/me', cookies: { charter_session: cookie } });
+    const { cookie, csrf, me } = await session('a', 'manager@a.test');
     expect((await me()).statusCode).toBe(200);
     const out = await s.anonymous({
       method: 'POST',
       url: '/api/auth/logout',
       cookies: { charter_session: cookie },
-      headers,
+      headers: { 'x-csrf-token': csrf },
     });
     expect(out.statusCode).toBe(204);
     expect((await me()).statusCode).toBe(401);
   });
 
   it('stops accepting a session removed behind its back (another process) within moments', async () => {
-    const login = await s.anonymous({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { org: 'a', email: 'auditor@a.test', password: PASSWORD },
-    });
-    const cookie = login.cookies.find((c) => c.name === 'charter_session')!.value;
-    const me = () =>
-      s.anonymous({ method: 'GET', url: '/api/auth/me', cookies: { charter_session: cookie } });
+    const { cookie, me } = await session('a', 'auditor@a.test');
     expect((await me()).statusCode).toBe(200);
     await s.store.db.deleteFrom('sessions').where('token_hash', '=', hashToken(cookie)).execute();
     await new Promise((r) => setTimeout(r, SESSION_MEMORY_MS + 50));
@@ -108,18 +107,10 @@ describe.each(ENGINES)('sign-in, sessions and tokens on %s', (engine) => {
   });
 
   it('refuses an expired session even just after it was used', async () => {
-    const login = await s.anonymous({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { org: 'b', email: 'agent@b.test', password: PASSWORD },
-    });
-    const cookie = login.cookies.find((c) => c.name === 'charter_session')!.value;
-    const me = () =>
-      s.anonymous({ method: 'GET', url: '/api/auth/me', cookies: { charter_session: cookie } });
+    const { expiresAt, me } = await session('b', 'agent@b.test');
     expect((await me()).statusCode).toBe(200);
-    const expires = Date.parse((login.json() as { expires_at: string }).expires_at);
     const before = s.clock.now;
-    s.clock.now = expires + 1;
+    s.clock.now = expiresAt + 1;
     try {
       expect((await me()).statusCode).toBe(401);
     } finally {
@@ -142,19 +133,13 @@ describe.each(ENGINES)('sign-in, sessions and tokens on %s', (engine) => {
   });
 
   it('refuses a wrong CSRF token even after the right one was shown', async () => {
-    const login = await s.anonymous({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { org: 'a', email: 'admin@a.test', password: PASSWORD },
-    });
-    const cookies = { charter_session: login.cookies.find((c) => c.name === 'charter_session')!.value };
-    const right = (login.json() as { csrf_token: string }).csrf_token;
+    const { cookie, csrf: right } = await session('a', 'admin@a.test');
     const post = (csrf: string | undefined) =>
       s.anonymous({
         method: 'POST',
         url: '/api/tokens',
         payload: { name: 'csrf' },
-        cookies,
+        cookies: { charter_session: cookie },
         headers: csrf === undefined ? {} : { 'x-csrf-token': csrf },
       });
     expect((await post(right)).statusCode).toBe(201);

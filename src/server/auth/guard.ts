@@ -9,13 +9,7 @@ import { hotSql, runHot } from '../../store/hot-sql.ts';
 import type { Actor, Deps } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { hashToken, orgOfToken } from './secrets.ts';
-import {
-  csrfAlreadyShown,
-  noteCsrfShown,
-  rememberedSession,
-  rememberSession,
-  type SessionRow,
-} from './session-cache.ts';
+import { provedCsrf, rememberedSession, rememberSession, type SessionRow } from './session-cache.ts';
 
 export const SESSION_COOKIE = 'charter_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -53,22 +47,20 @@ async function resolveActor(request: FastifyRequest, deps: Deps): Promise<Actor 
   if (!cookie) return null;
   const orgId = orgOfToken(cookie);
   if (!orgId) return null;
-  let row = rememberedSession(deps.store, cookie);
+  let kept = rememberedSession(deps.store, cookie);
+  let row = kept?.row;
   if (row === undefined) {
     [row] = await runHot<SessionRow>(db, deps.store.dialect, SESSION, [orgId, hashToken(cookie)]);
-    if (row) rememberSession(deps.store, cookie, row);
+    if (row) kept = rememberSession(deps.store, cookie, row);
   }
   if (!row || row.disabled || row.expires_at <= deps.now()) return null;
   if (UNSAFE.has(request.method)) {
     // Cookies ride along on cross-site requests; the CSRF header cannot.
     const csrf = request.headers[CSRF_HEADER];
-    if (typeof csrf !== 'string')
+    if (typeof csrf !== 'string' || (!provedCsrf(kept, csrf) && hashToken(csrf) !== row.csrf_hash))
       throw new AppError('csrf', 'Missing or wrong X-CSRF-Token header for a signed-in session.');
-    if (!csrfAlreadyShown(deps.store, cookie, csrf)) {
-      if (hashToken(csrf) !== row.csrf_hash)
-        throw new AppError('csrf', 'Missing or wrong X-CSRF-Token header for a signed-in session.');
-      noteCsrfShown(deps.store, cookie, csrf);
-    }
+    // Proved now: a remembered session need not hash it again.
+    if (kept) kept.csrf = csrf;
   }
   return { orgId, userId: row.user_id, role: row.role, via: 'session' };
 }

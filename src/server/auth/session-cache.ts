@@ -29,27 +29,18 @@ export interface SessionRow {
 export const SESSION_MEMORY_MS = 2_000;
 const MAX_SESSIONS = 10_000;
 
-interface Kept {
+/** A session as remembered: its row, and the CSRF token it last proved against the row's hash. */
+export interface KeptSession {
   readonly row: SessionRow;
   readonly until: number;
-  /** The CSRF token this session last showed and that matched its hash. */
   csrf?: string;
 }
 
 /** Per store, by session token (in memory only: the store keeps only hashes). */
-const caches = new WeakMap<Store, Map<string, Kept>>();
+const caches = new WeakMap<Store, Map<string, KeptSession>>();
 
-function cacheOf(store: Store): Map<string, Kept> | undefined {
-  if (store.dialect !== 'sqlite') return undefined;
-  let cache = caches.get(store);
-  if (cache === undefined) {
-    cache = new Map();
-    caches.set(store, cache);
-  }
-  return cache;
-}
-
-function fresh(store: Store, token: string): Kept | undefined {
+/** The session remembered for this token, if any and still fresh. */
+export function rememberedSession(store: Store, token: string): KeptSession | undefined {
   const cache = caches.get(store);
   const kept = cache?.get(token);
   if (kept === undefined) return undefined;
@@ -60,32 +51,25 @@ function fresh(store: Store, token: string): Kept | undefined {
   return kept;
 }
 
-/** The session remembered for this token, if any and still fresh. */
-export function rememberedSession(store: Store, token: string): SessionRow | undefined {
-  return fresh(store, token)?.row;
-}
-
-export function rememberSession(store: Store, token: string, row: SessionRow): void {
-  const cache = cacheOf(store);
-  if (cache === undefined) return;
+/** Remembers a session just read (SQLite only: undefined on PostgreSQL). */
+export function rememberSession(store: Store, token: string, row: SessionRow): KeptSession | undefined {
+  if (store.dialect !== 'sqlite') return undefined;
+  let cache = caches.get(store);
+  if (cache === undefined) {
+    cache = new Map();
+    caches.set(store, cache);
+  }
   if (cache.size >= MAX_SESSIONS) cache.clear();
-  cache.set(token, { row, until: performance.now() + SESSION_MEMORY_MS });
+  const kept: KeptSession = { row, until: performance.now() + SESSION_MEMORY_MS };
+  cache.set(token, kept);
+  return kept;
 }
 
-/**
- * Whether `csrf` is the token this remembered session already proved (compared in constant time),
- * which spares hashing it again on every write.
- */
-export function csrfAlreadyShown(store: Store, token: string, csrf: string): boolean {
-  const known = fresh(store, token)?.csrf;
+/** Whether `csrf` is the token this session already proved (compared in constant time). */
+export function provedCsrf(kept: KeptSession | undefined, csrf: string): boolean {
+  const known = kept?.csrf;
   if (known === undefined || known.length !== csrf.length) return false;
   return timingSafeEqual(Buffer.from(known), Buffer.from(csrf));
-}
-
-/** Notes a CSRF token that matched the session's hash. */
-export function noteCsrfShown(store: Store, token: string, csrf: string): void {
-  const kept = fresh(store, token);
-  if (kept !== undefined) kept.csrf = csrf;
 }
 
 /** Called when a session ends, before it is answered. */

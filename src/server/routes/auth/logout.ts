@@ -16,11 +16,10 @@ export const logoutRoute: RouteModule = (app, deps) => {
       const actor = actorOf(request);
       const cookie = request.cookies[SESSION_COOKIE];
       if (cookie) {
-        const tokenHash = hashToken(cookie);
         await deps.store.db
           .deleteFrom('sessions')
           .where('org_id', '=', actor.orgId)
-          .where('token_hash', '=', tokenHash)
+          .where('token_hash', '=', hashToken(cookie))
           .execute();
         forgetSession(deps.store, cookie);
       }
