@@ -81,13 +81,23 @@ const MAX_GROUP = 64;
  */
 const GROUP_BUDGET_MS = 4;
 
+export interface CommitterOptions {
+  /** The SQLite connection's own prepare, for statements run directly inside a group. */
+  readonly prepare?: PrepareDirect | undefined;
+  /**
+   * Asked before each group; a promise it returns holds that group (and every later one) back until
+   * it settles, with no write in progress meanwhile. The checkpointer uses it to let the WAL restart.
+   */
+  readonly beforeGroup?: (() => Promise<unknown> | undefined) | undefined;
+}
+
 /**
  * @example const transact = groupCommitter(db, 'sqlite'); const row = await transact((trx) => insert(trx));
  */
 export function groupCommitter(
   db: Kysely<Database>,
   dialect: DialectName,
-  prepare?: PrepareDirect,
+  { prepare, beforeGroup }: CommitterOptions = {},
 ): <T>(work: Work<T>) => Promise<T> {
   if (dialect === 'postgres') return (work) => db.transaction().execute(work);
   const queue: Pending[] = [];
@@ -163,6 +173,8 @@ export function groupCommitter(
     try {
       await turn();
       while (queue.length > 0) {
+        const hold = beforeGroup?.();
+        if (hold) await hold;
         await runGroup();
         await turn();
       }

@@ -45,6 +45,8 @@ export interface StoreOptions {
   /** SQLite file name inside `dataDir`, or `:memory:`. */
   readonly filename?: string | undefined;
   readonly poolSize?: number;
+  /** SQLite: WAL size, in pages, at which writes pause for a checkpoint to catch up (tests shrink it). */
+  readonly walRestartPages?: number | undefined;
 }
 
 // pg returns 64-bit integers as strings; our bigints are epoch ms and minor units, safe as numbers.
@@ -96,6 +98,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   let dialect: DialectName;
   let stopCheckpointer = async () => {};
   let prepare: PrepareDirect | undefined;
+  let beforeGroup: (() => Promise<unknown> | undefined) | undefined;
   if (options.databaseUrl) {
     dialect = 'postgres';
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
@@ -121,8 +124,11 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     // survives power loss at the cost of an fsync per commit.
     database.pragma(`synchronous = ${process.env.CHARTER_SQLITE_SYNC === 'FULL' ? 'FULL' : 'NORMAL'}`);
     if (filename !== ':memory:') {
+      // Only a fallback should the checkpointer stop: it keeps the WAL far below this.
       database.pragma('wal_autocheckpoint = 20000');
-      stopCheckpointer = startCheckpointer(path).stop;
+      const checkpointer = startCheckpointer(path, { restartPages: options.walRestartPages });
+      stopCheckpointer = checkpointer.stop;
+      beforeGroup = () => (checkpointer.behind ? checkpointer.catchUp() : undefined);
     }
     const cached = withStatementCache(database);
     prepare = (sql) => cached.prepare(sql);
@@ -139,7 +145,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   return {
     db,
     dialect,
-    transact: groupCommitter(db, dialect, prepare),
+    transact: groupCommitter(db, dialect, { prepare, beforeGroup }),
     close: async () => {
       await stopCheckpointer();
       await db.destroy();
