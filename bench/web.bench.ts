@@ -172,6 +172,7 @@ const server = await startServerProcess({
   LOG_LEVEL: 'error',
   // The SLA warning/breach jobs of 10,000 cases would run in the background during the measurement.
   CHARTER_JOB_INTERVAL_MS: String(24 * HOUR),
+  CHARTER_CHECK_RESPONSES: '0',
 });
 const browser = await launch();
 try {

@@ -65,7 +65,7 @@ export async function startTestServer(engine: EngineName): Promise<TestServer> {
       ) as Record<Role, string>,
     };
   }
-  const app = await buildApp({ store, now: () => clock.now });
+  const app = await buildApp({ store, now: () => clock.now }, { checkResponses: true });
   await app.ready();
   const callers = new Map<string, Caller>();
   return {

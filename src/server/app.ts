@@ -7,16 +7,12 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { App } from './app-type.ts';
 import { installGuard } from './auth/guard.ts';
 import type { Deps } from './context.ts';
 import { installErrorHandling } from './errors.ts';
+import { responseSerializer } from './response-serializer.ts';
 import { ROUTES } from './routes/index.ts';
 import { installWeb } from './web.ts';
 
@@ -24,6 +20,11 @@ export interface AppOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** Serve the built web app at /, /desk and /console (default true). */
   readonly web?: boolean;
+  /**
+   * Also check every answer against its zod schema, and the fast writer against zod's result
+   * (the tests turn it on; it costs each answer a second serialisation).
+   */
+  readonly checkResponses?: boolean;
 }
 
 /**
@@ -38,7 +39,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer({ check: options.checkResponses ?? false }));
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

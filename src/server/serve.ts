@@ -28,7 +28,14 @@ export interface ServeOptions {
 export async function serve(options: ServeOptions = {}): Promise<{ close(): Promise<void>; port: number }> {
   const store = await openStore({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
   const now = () => Date.now();
-  const app = await buildApp({ store, now }, { logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  const app = await buildApp(
+    { store, now },
+    {
+      logger: { level: process.env.LOG_LEVEL ?? 'info' },
+      // The test suites' servers check every answer against its schema (see server/response-serializer).
+      checkResponses: process.env.CHARTER_CHECK_RESPONSES === '1',
+    },
+  );
   let stopping = false;
   let seeded: Promise<unknown> = Promise.resolve();
   if (options.demo !== false) {

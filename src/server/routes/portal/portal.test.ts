@@ -695,7 +695,7 @@ describe.each(ENGINES)('portal routes on %s', (engine) => {
     });
     const logged = await buildApp(
       { store: s.store, now: () => s.clock.now },
-      { logger: { level: 'info', stream } },
+      { logger: { level: 'info', stream }, checkResponses: true },
     );
     try {
       await logged.ready();
