@@ -12,7 +12,7 @@ import type { CaseTable, OrderTable } from '../store/schema.ts';
 import { grantOf } from './amounts.ts';
 import { checkFacts } from './check-facts.ts';
 import type { DecisionContext, Org } from './context.ts';
-import { gatherFacts } from './gather-facts.ts';
+import { type CustomerSpend, gatherFacts } from './gather-facts.ts';
 import { localDate } from './org-calendar.ts';
 
 export interface DecisionInput {
@@ -29,17 +29,27 @@ export type CaseRow = Pick<
   'id' | 'kind' | 'channel' | 'priority' | 'category' | 'customer_id' | 'order_id'
 >;
 
-/** The case with what deciding on it also needs: its organisation and the decider's team (one read). */
+/**
+ * The case with what deciding on it also needs, in one read: its organisation, the decider's team,
+ * and its customer's tier and spend in the organisation's currency (null without a customer).
+ */
 const CASE = hotSql(
   `select cases.id, cases.kind, cases.channel, cases.priority, cases.category, cases.customer_id,
      cases.order_id, orgs.org_id, orgs.time_zone, orgs.currency, orgs.charter_revision,
      (select teams.name from users inner join teams on teams.org_id = users.org_id and teams.id = users.team_id
-      where users.org_id = cases.org_id and users.id = ?) as actor_team
+      where users.org_id = cases.org_id and users.id = ?) as actor_team,
+     customers.tier as customer_tier,
+     (select sum(orders.total_minor) from orders
+      where orders.org_id = cases.org_id and orders.customer_id = cases.customer_id
+        and orders.currency = orgs.currency) as customer_spent
    from cases inner join orgs on orgs.org_id = cases.org_id
+     left join customers on customers.org_id = cases.org_id and customers.id = cases.customer_id
    where cases.org_id = ? and cases.id = ?`,
 );
 
-interface CaseAndOrg extends CaseRow, Org {
+const ORDER = hotSql('select * from orders where org_id = ? and id = ?');
+
+interface CaseAndOrg extends CaseRow, Org, CustomerSpend {
   readonly actor_team: string | null;
 }
 
@@ -73,12 +83,7 @@ async function orderFor(
 ): Promise<OrderTable | null> {
   const id = orderId ?? kase.order_id;
   if (id === null) return null;
-  const order = await ctx.db
-    .selectFrom('orders')
-    .selectAll()
-    .where('org_id', '=', ctx.orgId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const [order] = await runHot<OrderTable>(ctx.db, ctx.dialect, ORDER, [ctx.orgId, id]);
   if (!order) {
     if (orderId === undefined) return null;
     throw new AppError('not-found', 'No such order.');
@@ -115,7 +120,7 @@ export async function evaluateForCase(ctx: DecisionContext, caseId: string, inpu
   if (errors.length) throw new AppError('validation', 'Some facts cannot be used.', errors);
 
   const order = await orderFor(ctx, kase, input.orderId);
-  const gathered = await gatherFacts(ctx, org, kase, order, team);
+  const gathered = await gatherFacts(ctx, org, row, order, team);
   const facts = { ...gathered.facts, ...supplied };
   const evaluation: Evaluation = charter.evaluate(name, facts);
   if (evaluation.error || !evaluation.policy)

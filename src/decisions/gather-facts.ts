@@ -21,6 +21,7 @@
  */
 
 import { fromJsonText } from '../store/dialect.ts';
+import { hotSql, runHot } from '../store/hot-sql.ts';
 import type { CaseTable, OrderTable } from '../store/schema.ts';
 import { AMOUNTS } from './amounts.ts';
 import type { DecisionContext, Org } from './context.ts';
@@ -36,18 +37,23 @@ export interface GatheredFacts {
 
 type CaseFacts = Pick<CaseTable, 'kind' | 'channel' | 'priority' | 'category' | 'customer_id'>;
 
-async function lifetimeMinor(ctx: DecisionContext, customerId: string, currency: string): Promise<number> {
-  const row = await ctx.db
-    .selectFrom('orders')
-    .select((eb) => eb.fn.sum<number | string | bigint | null>('total_minor').as('total'))
-    .where('org_id', '=', ctx.orgId)
-    .where('customer_id', '=', customerId)
-    .where('currency', '=', currency)
-    .executeTakeFirst();
-  // PostgreSQL answers sum(bigint) as numeric text; SQLite as an integer; no rows give null.
-  const spent = Number(row?.total ?? 0);
-  return Math.max(0, spent - (await refundedMinor(ctx, customerId, currency)));
+/** Read with the case (see evaluate-for-case): null when it has no customer, or none was found. */
+export interface CustomerSpend {
+  readonly customer_tier: string | null;
+  /** The customer's order totals in the organisation's currency (PostgreSQL: numeric text). */
+  readonly customer_spent: number | string | null;
 }
+
+/** Decisions on the customer's cases that may have paid money back; the outcome decides (below). */
+const REFUNDED = hotSql(
+  `select decisions.decision, decisions.outputs, decisions.amount_minor
+   from decisions inner join cases on cases.org_id = decisions.org_id and cases.id = decisions.case_id
+   where decisions.org_id = ? and cases.customer_id = ? and decisions.currency = ?
+     and decisions.approval_state in ('none', 'approved')
+     and decisions.decision in (${Object.keys(AMOUNTS)
+       .map((d) => `'${d.replaceAll("'", "''")}'`)
+       .join(', ')})`,
+);
 
 /**
  * Money refunded to the customer: decisions on their cases whose outcome grants a refund, granted
@@ -55,18 +61,12 @@ async function lifetimeMinor(ctx: DecisionContext, customerId: string, currency:
  * value as spend "net of refunds".
  */
 async function refundedMinor(ctx: DecisionContext, customerId: string, currency: string): Promise<number> {
-  const rows = await ctx.db
-    .selectFrom('decisions')
-    .innerJoin('cases', (j) =>
-      j.onRef('cases.org_id', '=', 'decisions.org_id').onRef('cases.id', '=', 'decisions.case_id'),
-    )
-    .select(['decisions.decision', 'decisions.outputs', 'decisions.amount_minor'])
-    .where('decisions.org_id', '=', ctx.orgId)
-    .where('cases.customer_id', '=', customerId)
-    .where('decisions.currency', '=', currency)
-    .where('decisions.approval_state', 'in', ['none', 'approved'])
-    .where('decisions.decision', 'in', Object.keys(AMOUNTS))
-    .execute();
+  const rows = await runHot<{ decision: string; outputs: string; amount_minor: number | null }>(
+    ctx.db,
+    ctx.dialect,
+    REFUNDED,
+    [ctx.orgId, customerId, currency],
+  );
   let total = 0;
   for (const r of rows) {
     const money = AMOUNTS[r.decision];
@@ -85,7 +85,7 @@ async function refundedMinor(ctx: DecisionContext, customerId: string, currency:
 export async function gatherFacts(
   ctx: DecisionContext,
   org: Org,
-  kase: CaseFacts,
+  kase: CaseFacts & CustomerSpend,
   order: OrderTable | null,
   actorTeam: string | null,
 ): Promise<GatheredFacts> {
@@ -95,18 +95,12 @@ export async function gatherFacts(
     Priority: kase.priority,
   };
   if (kase.category !== null) facts['Complaint category'] = kase.category;
-  if (kase.customer_id !== null) {
-    const customer = await ctx.db
-      .selectFrom('customers')
-      .select(['tier'])
-      .where('org_id', '=', ctx.orgId)
-      .where('id', '=', kase.customer_id)
-      .executeTakeFirst();
-    if (customer) {
-      facts['Customer tier'] = customer.tier;
-      const ltv = await lifetimeMinor(ctx, kase.customer_id, org.currency);
-      facts['Lifetime value'] = minorToPounds(ltv, org.currency);
-    }
+  if (kase.customer_id !== null && kase.customer_tier !== null) {
+    facts['Customer tier'] = kase.customer_tier;
+    // Spend net of refunds (the charter's definition of lifetime value).
+    const spent = Number(kase.customer_spent ?? 0);
+    const ltv = Math.max(0, spent - (await refundedMinor(ctx, kase.customer_id, org.currency)));
+    facts['Lifetime value'] = minorToPounds(ltv, org.currency);
   }
   let orderMinor: number | null = null;
   if (order) {
