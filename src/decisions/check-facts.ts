@@ -6,9 +6,22 @@
  */
 
 // The coercer is the engine's own boundary check; using it keeps "allowed" meaning one thing.
-import { makeCoercer, type Warning } from '../policy/compile/coerce.ts';
+import { type Coercer, makeCoercer, type Warning } from '../policy/compile/coerce.ts';
+import type { FactInfo } from '../policy/compile/environment.ts';
 import type { Charter } from '../policy/index.ts';
 import type { FieldError } from '../server/errors.ts';
+
+// One coercer per fact of a compiled charter (they live as long as it does), not one per request.
+const coercers = new WeakMap<FactInfo, Coercer>();
+
+function coercerFor(name: string, info: FactInfo): Coercer {
+  let c = coercers.get(info);
+  if (c === undefined) {
+    c = makeCoercer(name, info.type, info.allowed, info.definition.allowed?.text);
+    coercers.set(info, c);
+  }
+  return c;
+}
 
 /**
  * Problems with supplied facts, as field errors (`body.facts.<name>`); empty when all is well.
@@ -30,7 +43,7 @@ export function checkFacts(charter: Charter, supplied: Readonly<Record<string, u
       continue;
     }
     const warnings: Warning[] = [];
-    makeCoercer(name, info.type, info.allowed, info.definition.allowed?.text)(value, warnings);
+    coercerFor(name, info)(value, warnings);
     for (const w of warnings) errors.push({ path, message: w.message });
   }
   return errors;
