@@ -44,11 +44,17 @@ export interface CustomerSpend {
   readonly customer_spent: number | string | null;
 }
 
-/** Decisions on the customer's cases that may have paid money back; the outcome decides (below). */
-const REFUNDED = hotSql(
+/**
+ * Decisions on the customer's cases that may have paid money back; the outcome decides (below).
+ * Reached through the customer's cases (`in`, not a join): joined, SQLite walked every decision of
+ * the organisation to find the customer's few.
+ */
+export const REFUNDED = hotSql(
   `select decisions.decision, decisions.outputs, decisions.amount_minor
-   from decisions inner join cases on cases.org_id = decisions.org_id and cases.id = decisions.case_id
-   where decisions.org_id = ? and cases.customer_id = ? and decisions.currency = ?
+   from decisions
+   where decisions.org_id = ?
+     and decisions.case_id in (select cases.id from cases where cases.org_id = ? and cases.customer_id = ?)
+     and decisions.currency = ?
      and decisions.approval_state in ('none', 'approved')
      and decisions.decision in (${Object.keys(AMOUNTS)
        .map((d) => `'${d.replaceAll("'", "''")}'`)
@@ -65,7 +71,7 @@ async function refundedMinor(ctx: DecisionContext, customerId: string, currency:
     ctx.db,
     ctx.dialect,
     REFUNDED,
-    [ctx.orgId, customerId, currency],
+    [ctx.orgId, ctx.orgId, customerId, currency],
   );
   let total = 0;
   for (const r of rows) {
