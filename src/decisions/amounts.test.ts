@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { grantOf } from './amounts.ts';
 import { formatMoney, percentOfMinor, poundsToMinor } from './money.ts';
@@ -112,6 +113,44 @@ describe('calendar and roles', () => {
       wholeDays(Date.parse('2026-10-24T22:30:00Z'), Date.parse('2026-10-26T00:30:00Z'), 'Europe/London'),
     ).toBe(2);
     expect(wholeMonths(Date.parse('2026-01-31T12:00:00Z'), Date.parse('2026-03-30T12:00:00Z'), 'UTC')).toBe(
+      1,
+    );
+  });
+  it('agrees with luxon asked in the zone itself, for 3,000 seeded instants across six zones', () => {
+    // The reference: each instant converted by luxon in the zone (what org-calendar did before).
+    const day = (ms: number, zone: string) => DateTime.fromMillis(ms, { zone }).startOf('day');
+    const refDays = (a: number, b: number, z: string) => {
+      const [x, y] = [day(a, z), day(b, z)];
+      return Math.round(
+        (Date.UTC(y.year, y.month - 1, y.day) - Date.UTC(x.year, x.month - 1, x.day)) / 86_400_000,
+      );
+    };
+    const refMonths = (a: number, b: number, z: string) =>
+      Math.trunc(day(b, z).diff(day(a, z), 'months').months);
+    const zones = [
+      'Europe/London',
+      'Europe/Berlin',
+      'America/New_York',
+      'Australia/Sydney',
+      'Asia/Kolkata',
+      'UTC',
+    ];
+    let seed = 0x5eed;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    const base = Date.parse('2024-01-01T00:00:00Z');
+    for (let i = 0; i < 3000; i++) {
+      const zone = zones[i % zones.length]!;
+      const from = base + Math.floor(rand() * 3 * 365 * 86_400_000);
+      const to = from + Math.floor(rand() * 400 * 86_400_000);
+      expect(wholeDays(from, to, zone), `${zone} ${from} ${to}`).toBe(refDays(from, to, zone));
+      expect(wholeMonths(from, to, zone), `${zone} ${from} ${to}`).toBe(refMonths(from, to, zone));
+      expect(budgetPeriod(to, zone)).toBe(DateTime.fromMillis(to, { zone }).toFormat('yyyy-MM'));
+    }
+    // Month ends clamp as luxon's do: 31 January to 28 February is one month.
+    expect(wholeMonths(Date.parse('2026-01-31T12:00:00Z'), Date.parse('2026-02-28T12:00:00Z'), 'UTC')).toBe(
       1,
     );
   });
