@@ -5,8 +5,12 @@
  */
 
 const formats = new Map<string, Intl.DateTimeFormat>();
-/** Per zone, the last minute asked about and its day: requests arriving together share a minute. */
-const lastMinute = new Map<string, { minute: number; date: string }>();
+/**
+ * Per zone, the last few minutes asked about and their days: requests arriving together share a
+ * minute, and one request asks about now and an order's dates in turn.
+ */
+const recent = new Map<string, { minute: number; date: string }[]>();
+const RECENT = 4;
 const MINUTE = 60_000;
 const SINCE_1972 = Date.UTC(1972, 0, 1);
 
@@ -16,8 +20,12 @@ const SINCE_1972 = Date.UTC(1972, 0, 1);
 export function localDate(ms: number, timeZone: string): string {
   // Since 1972 every zone's offset is whole minutes, so a local day never changes inside a UTC minute.
   const minute = ms >= SINCE_1972 ? Math.floor(ms / MINUTE) : Number.NaN;
-  const last = lastMinute.get(timeZone);
-  if (last !== undefined && last.minute === minute) return last.date;
+  let seen = recent.get(timeZone);
+  if (seen === undefined) {
+    seen = [];
+    recent.set(timeZone, seen);
+  }
+  for (const m of seen) if (m.minute === minute) return m.date;
   let f = formats.get(timeZone);
   if (!f) {
     // Building a formatter costs far more than formatting with it: one per zone. en-CA writes ISO days.
@@ -25,6 +33,7 @@ export function localDate(ms: number, timeZone: string): string {
     formats.set(timeZone, f);
   }
   const date = f.format(ms);
-  lastMinute.set(timeZone, { minute, date });
+  if (seen.length >= RECENT) seen.shift();
+  seen.push({ minute, date });
   return date;
 }
