@@ -134,6 +134,59 @@ const decide = await cannon({
   headers,
   body: decideBody,
 });
+// A refund as agents make them: on a customer's order, with the tier, the lifetime value (orders
+// less refunds already granted), the order's amount, delivery and category gathered by the server,
+// and only the item's condition supplied. Spread over many cases, as real decisions are.
+const ORDER_CASES = 1000;
+const orderCases: string[] = [];
+const placed = Date.now() - 20 * 86_400_000;
+for (let start = 0; start < ORDER_CASES; start += 25) {
+  const batch = Array.from({ length: Math.min(25, ORDER_CASES - start) }, async (_, j) => {
+    const i = start + j;
+    const customer = (await (
+      await s.post('/api/customers', { name: `Bench customer ${i}`, tier: i % 5 === 0 ? 'gold' : 'standard' })
+    ).json()) as { id: string };
+    const order = (await (
+      await s.post(`/api/customers/${customer.id}/orders`, {
+        number: `B-${i}`,
+        placed_at: new Date(placed).toISOString(),
+        delivered_at: new Date(placed + 3 * 86_400_000).toISOString(),
+        currency: 'GBP',
+        total_minor: 4000 + (i % 50) * 100,
+        items: [
+          { sku: `SKU-${i % 40}`, name: 'Saucepan', category: 'cookware', quantity: 1, unit_minor: 4000 },
+        ],
+      })
+    ).json()) as { id: string };
+    const kase = (await (
+      await s.post('/api/cases', {
+        kind: 'refund request',
+        channel: 'email',
+        subject: 'Return',
+        body: 'Unopened, please refund',
+        customer_id: customer.id,
+        order_id: order.id,
+      })
+    ).json()) as { case: { id: string } };
+    return kase.case.id;
+  });
+  orderCases.push(...(await Promise.all(batch)));
+}
+let nextCase = 0;
+const decideOnOrder = await cannon({
+  url: `${server.url}/api/cases/${orderCases[0]}/decisions`,
+  method: 'POST',
+  headers,
+  body: JSON.stringify({ decision: 'Refund', facts: { 'Item condition': 'unopened' } }),
+  requests: [
+    {
+      setupRequest: (req) => ({
+        ...req,
+        path: `/api/cases/${orderCases[nextCase++ % orderCases.length]}/decisions`,
+      }),
+    },
+  ],
+});
 // At 1,000/s: a steady open-loop load (the target figure), then autocannon's rate mode for comparison
 // (it sends each second's quota in a burst; see bench/steady-load.ts).
 // Warm the generator's connections and both processes' code paths first, as for the other runs.
@@ -172,6 +225,7 @@ const show = (name: string, r: Run) =>
 console.log(`bench:api — ${DURATION} s per run, 32 connections, SQLite (WAL), server in its own process`);
 show('create case (+timeline, audit, SLA)', createCase);
 show('refund decision (+authority, audit)', decide);
+show('refund decision on an order (facts gathered)', decideOnOrder);
 console.log(
   `${'create case at a steady 1,000 req/s'.padEnd(34)} ${String(steady.rps).padStart(7)} req/s   p50 ${steady.p50} ms   p99 ${steady.p99} ms   max ${steady.max} ms   errors ${steady.errors}   non-2xx ${steady.non2xx}   connections ${steady.connections}${stolen === null ? '' : `   CPU stolen by the host ${stolen} ms`}`,
 );
@@ -182,6 +236,7 @@ console.log(
   JSON.stringify({
     create_case_rps: Math.round(createCase.rps),
     decide_rps: Math.round(decide.rps),
+    decide_on_order_rps: Math.round(decideOnOrder.rps),
     p99_ms_at_1000rps: steady.p99,
     p99_ms_autocannon_rate_mode: bursts.p99,
     steal_ms_during_steady: stolen,
@@ -192,6 +247,8 @@ console.log(
       createCase.non2xx +
       decide.errors +
       decide.non2xx +
+      decideOnOrder.errors +
+      decideOnOrder.non2xx +
       steady.errors +
       steady.non2xx +
       bursts.errors +
