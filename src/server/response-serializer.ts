@@ -18,12 +18,6 @@ import type { FastifySerializerCompiler } from 'fastify';
 import { ResponseSerializationError } from 'fastify-type-provider-zod';
 import { type ZodType, z } from 'zod';
 
-type RouteResponse = ZodType | { readonly properties: ZodType };
-
-function zodOf(schema: RouteResponse): ZodType {
-  return schema instanceof z.ZodType ? schema : schema.properties;
-}
-
 type Node = { [key: string]: unknown };
 
 /**
@@ -53,11 +47,8 @@ export function answerJsonSchema(schema: ZodType): Schema {
 }
 
 /** @example app.setSerializerCompiler(responseSerializer({ check: false })); */
-export function responseSerializer(options: {
-  readonly check: boolean;
-}): FastifySerializerCompiler<RouteResponse> {
-  return ({ schema, method, url }) => {
-    const zodSchema = zodOf(schema);
+export function responseSerializer(options: { readonly check: boolean }): FastifySerializerCompiler<ZodType> {
+  return ({ schema: zodSchema, method, url }) => {
     const write = fastJson(answerJsonSchema(zodSchema));
     if (!options.check) return write;
     return (data: unknown) => {

@@ -31,8 +31,8 @@ const timer = setInterval(() => {
 }, workerData.intervalMs);
 parentPort.on('message', (m) => {
   if (typeof m === 'number') {
-    const r = checkpoint();
-    parentPort.postMessage({ asked: m, caughtUp: r !== undefined && r.busy === 0 && r.checkpointed === r.log });
+    checkpoint();
+    parentPort.postMessage({ asked: m });
     return;
   }
   clearInterval(timer); checkpoint(); db.close(); parentPort.close();
@@ -43,10 +43,10 @@ export interface Checkpointer {
   /** True once the worker has seen the WAL past `restartPages`, until a catch-up is asked for. */
   readonly behind: boolean;
   /**
-   * Runs one checkpoint now; call it while no write is in progress. Settles when it is done (or
-   * after `maxWaitMs` should the worker not answer), with whether it copied the whole WAL.
+   * Runs one checkpoint now; call it while no write is in progress. Settles when it is done, or
+   * after `maxWaitMs` should the worker not answer.
    */
-  catchUp(maxWaitMs?: number): Promise<boolean>;
+  catchUp(maxWaitMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -56,7 +56,7 @@ export interface CheckpointerOptions {
   readonly restartPages?: number | undefined;
 }
 
-type FromWorker = { readonly behind: number } | { readonly asked: number; readonly caughtUp: boolean };
+type FromWorker = { readonly behind: number } | { readonly asked: number };
 
 /** @example const cp = startCheckpointer('/data/charter.db'); …; await cp.stop(); */
 export function startCheckpointer(path: string, options: CheckpointerOptions = {}): Checkpointer {
@@ -73,11 +73,11 @@ export function startCheckpointer(path: string, options: CheckpointerOptions = {
   let behind = false;
   // Each catch-up is numbered, so that a late answer to one that timed out settles nothing else.
   let asked = 0;
-  let answer: ((caughtUp: boolean) => void) | undefined;
+  let answer: (() => void) | undefined;
   worker.on('message', (m: FromWorker) => {
     if ('behind' in m) behind = true;
     else if (m.asked === asked) {
-      answer?.(m.caughtUp);
+      answer?.();
       answer = undefined;
     }
   });
@@ -88,15 +88,15 @@ export function startCheckpointer(path: string, options: CheckpointerOptions = {
     },
     catchUp: (maxWaitMs = 250) => {
       behind = false;
-      if (stopped) return Promise.resolve(false);
-      return new Promise<boolean>((resolve) => {
+      if (stopped) return Promise.resolve();
+      return new Promise<void>((resolve) => {
         const timer = setTimeout(() => {
           answer = undefined;
-          resolve(false);
+          resolve();
         }, maxWaitMs);
-        answer = (caughtUp) => {
+        answer = () => {
           clearTimeout(timer);
-          resolve(caughtUp);
+          resolve();
         };
         worker.postMessage(++asked);
       });
