@@ -65,14 +65,21 @@ const server = await startServerProcess({
 });
 const headers = await login(server.url);
 const s = await signIn(server.url, DEMO_SLUG, agent.email, agent.password);
-const created = (await (
-  await s.post('/api/cases', {
-    kind: 'refund request',
-    channel: 'email',
-    subject: 'Bench refund',
-    body: 'Refund please',
-  })
-).json()) as { case: { id: string } };
+/** POSTs as the signed-in manager and reads the answer's JSON. */
+const post = async <T>(path: string, body: unknown): Promise<T> =>
+  (await (await s.post(path, body)).json()) as T;
+/** Opens a refund request (on a customer's order when given) and answers its id. */
+const refundCase = async (extra: { customer_id?: string; order_id?: string } = {}) =>
+  (
+    await post<{ case: { id: string } }>('/api/cases', {
+      kind: 'refund request',
+      channel: 'email',
+      subject: 'Return',
+      body: 'Unopened, please refund',
+      ...extra,
+    })
+  ).case.id;
+const benchCase = await refundCase();
 
 const caseBody = JSON.stringify({
   kind: 'question',
@@ -129,7 +136,7 @@ const decideBody = JSON.stringify({
   },
 });
 const decide = await cannon({
-  url: `${server.url}/api/cases/${created.case.id}/decisions`,
+  url: `${server.url}/api/cases/${benchCase}/decisions`,
   method: 'POST',
   headers,
   body: decideBody,
@@ -143,32 +150,21 @@ const placed = Date.now() - 20 * 86_400_000;
 for (let start = 0; start < ORDER_CASES; start += 25) {
   const batch = Array.from({ length: Math.min(25, ORDER_CASES - start) }, async (_, j) => {
     const i = start + j;
-    const customer = (await (
-      await s.post('/api/customers', { name: `Bench customer ${i}`, tier: i % 5 === 0 ? 'gold' : 'standard' })
-    ).json()) as { id: string };
-    const order = (await (
-      await s.post(`/api/customers/${customer.id}/orders`, {
-        number: `B-${i}`,
-        placed_at: new Date(placed).toISOString(),
-        delivered_at: new Date(placed + 3 * 86_400_000).toISOString(),
-        currency: 'GBP',
-        total_minor: 4000 + (i % 50) * 100,
-        items: [
-          { sku: `SKU-${i % 40}`, name: 'Saucepan', category: 'cookware', quantity: 1, unit_minor: 4000 },
-        ],
-      })
-    ).json()) as { id: string };
-    const kase = (await (
-      await s.post('/api/cases', {
-        kind: 'refund request',
-        channel: 'email',
-        subject: 'Return',
-        body: 'Unopened, please refund',
-        customer_id: customer.id,
-        order_id: order.id,
-      })
-    ).json()) as { case: { id: string } };
-    return kase.case.id;
+    const customer = await post<{ id: string }>('/api/customers', {
+      name: `Bench customer ${i}`,
+      tier: i % 5 === 0 ? 'gold' : 'standard',
+    });
+    const order = await post<{ id: string }>(`/api/customers/${customer.id}/orders`, {
+      number: `B-${i}`,
+      placed_at: new Date(placed).toISOString(),
+      delivered_at: new Date(placed + 3 * 86_400_000).toISOString(),
+      currency: 'GBP',
+      total_minor: 4000 + (i % 50) * 100,
+      items: [
+        { sku: `SKU-${i % 40}`, name: 'Saucepan', category: 'cookware', quantity: 1, unit_minor: 4000 },
+      ],
+    });
+    return refundCase({ customer_id: customer.id, order_id: order.id });
   });
   orderCases.push(...(await Promise.all(batch)));
 }
