@@ -43,6 +43,7 @@ const DECISION_COLUMNS = [
   'currency',
   'authority',
   'supplied_facts',
+  'grants',
 ] as const satisfies readonly (keyof DecisionRow)[];
 
 /** What a caller asks to decide. */
@@ -134,6 +135,7 @@ export async function createDecision(
     currency: grant?.currency ?? null,
     authority: authority ? toJsonText(authority) : null,
     supplied_facts: toJsonText(suppliedNames),
+    grants: grant?.grants ?? null,
   };
   await insertRows(ctx.db, ctx.dialect, 'decisions', DECISION_COLUMNS, [row]);
 

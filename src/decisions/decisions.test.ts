@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../test/databases.ts';
 import { ROLES, startTestServer, type TestServer } from '../../test/http.ts';
 import { charterInForce } from '../charter/index.ts';
+import { fillGrants } from '../store/migrations/0007-decision-grants.ts';
 import type { DecisionView } from './index.ts';
+import { widen } from './store-types.ts';
 import { publishVariant, seedCase } from './test-support.ts';
 
 const DAY = 86_400_000;
@@ -53,6 +55,35 @@ describe.each(ENGINES)('decisions on %s', (engine) => {
     expect(again.statusCode).toBe(201);
     // The first refund (£49.99, granted alone) comes off what the customer has spent.
     expect((again.json() as DecisionView).decision.facts['Lifetime value']).toBeCloseTo(before - 49.99, 2);
+  });
+
+  it('knows what decisions made before migration 0007 granted, as decisions made now record it', async () => {
+    const c = await refundCase();
+    const facts = [
+      { 'Item condition': 'unopened' }, // refund
+      { 'Item condition': 'used' }, // store credit
+      { 'Item condition': 'unopened', 'Product category': 'personalised' }, // decline: grants nothing
+    ];
+    for (const f of facts)
+      expect((await decide('agent', c.caseId, { decision: 'Refund', facts: f })).statusCode).toBe(201);
+    const recorded = () =>
+      widen(s.store.db)
+        .selectFrom('decisions')
+        .select(['id', 'grants'])
+        .where('org_id', '=', s.orgs.a.orgId)
+        .where('case_id', '=', c.caseId)
+        .orderBy('id')
+        .execute();
+    const now = await recorded();
+    expect(now.map((r) => r.grants)).toEqual(['refund', 'store credit', null]);
+    // As the rows stood before the column: nothing recorded. The migration's fill must restore it.
+    await widen(s.store.db)
+      .updateTable('decisions')
+      .set({ grants: null })
+      .where('org_id', '=', s.orgs.a.orgId)
+      .execute();
+    await fillGrants(s.store.db);
+    expect(await recorded()).toEqual(now);
   });
 
   it("decides a refund from gathered and supplied facts, explained in the policy's words", async () => {

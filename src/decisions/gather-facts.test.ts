@@ -15,6 +15,8 @@ describe('the refunds already granted to a customer', () => {
       const decisions = steps.filter((d) => /SEARCH decisions\b/.test(d));
       expect(decisions.length).toBeGreaterThan(0);
       for (const d of decisions) expect(d).toContain('case_id=?');
+      // The sum reads the index alone: a decision's row (its facts and outputs) is never fetched.
+      for (const d of decisions) expect(d).toContain('USING COVERING INDEX decisions_by_case');
     } finally {
       await store.close();
     }

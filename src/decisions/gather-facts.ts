@@ -23,7 +23,6 @@
 import { fromJsonText } from '../store/dialect.ts';
 import { hotSql, runHot } from '../store/hot-sql.ts';
 import type { CaseTable, OrderTable } from '../store/schema.ts';
-import { AMOUNTS } from './amounts.ts';
 import type { DecisionContext, Org } from './context.ts';
 import { minorToPounds } from './money.ts';
 import { wholeDays, wholeMonths } from './org-calendar.ts';
@@ -45,43 +44,31 @@ export interface CustomerSpend {
 }
 
 /**
- * Decisions on the customer's cases that may have paid money back; the outcome decides (below).
- * Reached through the customer's cases (`in`, not a join): joined, SQLite walked every decision of
- * the organisation to find the customer's few.
+ * Money refunded to the customer: decisions on their cases that granted a refund, alone or approved
+ * (a pending or denied one has paid nothing back). The charter defines lifetime value as spend "net
+ * of refunds". Reached through the customer's cases (`in`, not a join: joined, SQLite walked every
+ * decision of the organisation to find the customer's few), and summed from the `decisions_by_case`
+ * index alone (migration 0007), never reading the decisions themselves.
  */
 export const REFUNDED = hotSql(
-  `select decisions.decision, decisions.outputs, decisions.amount_minor
+  `select coalesce(sum(decisions.amount_minor), 0) as refunded
    from decisions
    where decisions.org_id = ?
      and decisions.case_id in (select cases.id from cases where cases.org_id = ? and cases.customer_id = ?)
+     and decisions.grants = 'refund'
      and decisions.currency = ?
-     and decisions.approval_state in ('none', 'approved')
-     and decisions.decision in (${Object.keys(AMOUNTS)
-       .map((d) => `'${d.replaceAll("'", "''")}'`)
-       .join(', ')})`,
+     and decisions.approval_state in ('none', 'approved')`,
 );
 
-/**
- * Money refunded to the customer: decisions on their cases whose outcome grants a refund, granted
- * alone or approved (a pending or denied one has paid nothing back). The charter defines lifetime
- * value as spend "net of refunds".
- */
 async function refundedMinor(ctx: DecisionContext, customerId: string, currency: string): Promise<number> {
-  const rows = await runHot<{ decision: string; outputs: string; amount_minor: number | null }>(
-    ctx.db,
-    ctx.dialect,
-    REFUNDED,
-    [ctx.orgId, ctx.orgId, customerId, currency],
-  );
-  let total = 0;
-  for (const r of rows) {
-    const money = AMOUNTS[r.decision];
-    const outputs = fromJsonText<Record<string, unknown> | null>(r.outputs, null);
-    const outcome = outputs?.[money?.outcome ?? ''];
-    if (typeof outcome !== 'string' || money?.outcomes[outcome]?.grants !== 'refund') continue;
-    total += Number(r.amount_minor ?? 0);
-  }
-  return total;
+  const [row] = await runHot<{ refunded: number | string }>(ctx.db, ctx.dialect, REFUNDED, [
+    ctx.orgId,
+    ctx.orgId,
+    customerId,
+    currency,
+  ]);
+  // PostgreSQL sums bigints as numeric, which arrives as text.
+  return Number(row?.refunded ?? 0);
 }
 
 /**

@@ -24,6 +24,7 @@ import * as customerRefs from './migrations/0002-customer-refs.ts';
 import * as decisionAuthority from './migrations/0004-decision-authority.ts';
 import * as charterRevision from './migrations/0005-charter-revision.ts';
 import * as portalTokenByCase from './migrations/0006-portal-token-by-case.ts';
+import * as decisionGrants from './migrations/0007-decision-grants.ts';
 import type { Database } from './schema.ts';
 
 export interface Store {
@@ -59,6 +60,7 @@ function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0004-decision-authority': { up: (db) => decisionAuthority.up(db, dialect) },
     '0005-charter-revision': { up: (db) => charterRevision.up(db, dialect) },
     '0006-portal-token-by-case': { up: (db) => portalTokenByCase.up(db) },
+    '0007-decision-grants': { up: (db) => decisionGrants.up(db) },
   };
 }
 
