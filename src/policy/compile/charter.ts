@@ -242,6 +242,47 @@ function failed(code: string, message: string): Evaluation {
   return { value: null, matched: [], inputs: {}, warnings: [], error: { code, message } };
 }
 
+/** What one explained evaluation collects as it runs a decision and those it requires. */
+interface Explaining {
+  readonly mode: 'run' | 'interpret';
+  readonly top: CompiledDecision;
+  readonly warnings: Warning[];
+  readonly matched: MatchedRule[];
+  readonly inputs: Record<string, unknown>;
+  scope: Record<string, unknown>;
+  error: Evaluation['error'];
+}
+
+/**
+ * Runs one decision of an explained evaluation, recording its matched rules (and, for the decision
+ * asked for, its inputs). Module-level rather than a closure per call: the TypeScript loader names
+ * every closure it sees created, which cost microseconds per evaluation.
+ */
+function explainStep(x: Explaining, dd: CompiledDecision): FeelValue {
+  const ex: Explain = { inputs: [], rules: [] };
+  const v = dd[x.mode](x.scope, x.warnings, ex);
+  const rows = dd.section.kind === 'decision-table' ? dd.section.rules : [];
+  for (const r of ex.rules) {
+    const row = rows[r];
+    x.matched.push({
+      decision: dd.name,
+      rule: r + 1,
+      annotations: row ? row.annotations.map((a) => a.text) : [],
+    });
+  }
+  if (dd === x.top && dd.table)
+    for (const [i, inp] of dd.table.inputs.entries()) x.inputs[inp.name] = toJson(ex.inputs[i]);
+  if (v === HIT_ERROR) {
+    const policy = dd.table?.hitPolicy ?? 'UNIQUE';
+    const rules = ex.rules.map((r) => r + 1).join(', ');
+    const message = `Unexpected rules ${rules} all matching under ${policy}, expected ${policy === 'ANY' ? 'matching rules to agree' : 'at most one'}`;
+    x.warnings.push({ code: 'hit-policy', decision: dd.name, message });
+    x.error ??= { code: 'hit-policy', message: `${dd.name}: ${message}` };
+    return null;
+  }
+  return v;
+}
+
 function makeCharter(
   documents: readonly PolicyDocument[],
   decisions: ReadonlyMap<string, CompiledDecision>,
@@ -256,53 +297,32 @@ function makeCharter(
       }
       if (typeof facts !== 'object' || facts === null || Array.isArray(facts))
         return failed('bad-facts', 'Unexpected facts, expected an object of fact names to values');
-      const warnings: Warning[] = [];
-      const matched: MatchedRule[] = [];
-      const inputs: Record<string, unknown> = {};
-      let error: Evaluation['error'];
-      let scope: Record<string, unknown> = facts as Record<string, unknown>;
-      const step = (dd: CompiledDecision): FeelValue => {
-        const ex: Explain = { inputs: [], rules: [] };
-        const v = dd[mode](scope, warnings, ex);
-        const rows = dd.section.kind === 'decision-table' ? dd.section.rules : [];
-        for (const r of ex.rules) {
-          const row = rows[r];
-          matched.push({
-            decision: dd.name,
-            rule: r + 1,
-            annotations: row ? row.annotations.map((a) => a.text) : [],
-          });
-        }
-        if (dd === d && dd.table)
-          for (const [i, inp] of dd.table.inputs.entries()) inputs[inp.name] = toJson(ex.inputs[i]);
-        if (v === HIT_ERROR) {
-          const policy = dd.table?.hitPolicy ?? 'UNIQUE';
-          const rules = ex.rules.map((r) => r + 1).join(', ');
-          const message = `Unexpected rules ${rules} all matching under ${policy}, expected ${policy === 'ANY' ? 'matching rules to agree' : 'at most one'}`;
-          warnings.push({ code: 'hit-policy', decision: dd.name, message });
-          error ??= { code: 'hit-policy', message: `${dd.name}: ${message}` };
-          return null;
-        }
-        return v;
+      const x: Explaining = {
+        mode,
+        top: d,
+        warnings: [],
+        matched: [],
+        inputs: {},
+        scope: facts as Record<string, unknown>,
+        error: undefined,
       };
       if (d.requires.length) {
-        scope = { ...facts };
+        x.scope = { ...facts };
         for (const dep of d.requires) {
-          const dd = decisions.get(dep) as CompiledDecision;
-          const v = step(dd);
-          scope[dep] = v;
-          inputs[dep] = toJson(v);
+          const v = explainStep(x, decisions.get(dep) as CompiledDecision);
+          x.scope[dep] = v;
+          x.inputs[dep] = toJson(v);
         }
       }
-      const value = toJson(step(d));
+      const value = toJson(explainStep(x, d));
       const out: { -readonly [K in keyof Evaluation]: Evaluation[K] } = {
         value,
-        matched,
-        inputs,
-        warnings,
+        matched: x.matched,
+        inputs: x.inputs,
+        warnings: x.warnings,
         policy: { id: d.document.meta.policy, version: d.document.meta.version },
       };
-      if (error) out.error = error;
+      if (x.error) out.error = x.error;
       return out;
     };
   };
