@@ -7,7 +7,7 @@
 import { appendAudit } from '../audit/index.ts';
 import { AppError } from '../server/errors.ts';
 import type { SlaResult } from '../sla/index.ts';
-import { jsonText, lockOrg, toJsonText } from '../store/dialect.ts';
+import { jsonText, lockOrg } from '../store/dialect.ts';
 import { insertRows } from '../store/hot-sql.ts';
 import { newId } from '../store/ids.ts';
 import {
