@@ -86,6 +86,21 @@ describe.each(ENGINES)('decisions on %s', (engine) => {
     expect(await recorded()).toEqual(now);
   });
 
+  it("takes the order's facts from the order named, when it is not the case's own", async () => {
+    const c = await refundCase();
+    const r = await decide('agent', c.caseId, {
+      decision: 'Refund',
+      facts: { 'Item condition': 'unopened' },
+      order_id: c.orderIds[1],
+    });
+    expect(r.statusCode).toBe(201);
+    expect((r.json() as DecisionView).decision.facts).toMatchObject({
+      'Order amount': 100,
+      'Days since delivery': 398,
+      'Months since purchase': 13,
+    });
+  });
+
   it("decides a refund from gathered and supplied facts, explained in the policy's words", async () => {
     const c = await refundCase();
     const r = await decide('agent', c.caseId, {
@@ -309,6 +324,15 @@ describe.each(ENGINES)('decisions on %s', (engine) => {
     expect(unknownCase.statusCode).toBe(404);
     const unknownOrder = await decide('agent', c.caseId, { decision: 'Refund', order_id: 'nope' });
     expect(unknownOrder.statusCode).toBe(404);
+    // Another customer's order, named on this customer's case.
+    const other = await refundCase();
+    const notTheirs = await decide('agent', c.caseId, {
+      decision: 'Refund',
+      facts: { 'Item condition': 'unopened' },
+      order_id: other.orderIds[0],
+    });
+    expect(notTheirs.statusCode).toBe(400);
+    expect(notTheirs.json().errors[0].path).toBe('body.order_id');
     const nothing = await s.store.db
       .selectFrom('decisions')
       .select('id')

@@ -21,7 +21,6 @@
  */
 
 import { fromJsonText } from '../store/dialect.ts';
-import { hotSql, runHot } from '../store/hot-sql.ts';
 import type { CaseTable, OrderTable } from '../store/schema.ts';
 import type { DecisionContext, Org } from './context.ts';
 import { minorToPounds } from './money.ts';
@@ -36,52 +35,38 @@ export interface GatheredFacts {
 
 type CaseFacts = Pick<CaseTable, 'kind' | 'channel' | 'priority' | 'category' | 'customer_id'>;
 
-/** Read with the case (see evaluate-for-case): null when it has no customer, or none was found. */
+/**
+ * Read with the case (see evaluate-for-case): null when it has no customer, or none was found.
+ * PostgreSQL sums bigints as numeric, which arrives as text.
+ */
 export interface CustomerSpend {
   readonly customer_tier: string | null;
-  /** The customer's order totals in the organisation's currency (PostgreSQL: numeric text). */
+  /** The customer's order totals in the organisation's currency. */
   readonly customer_spent: number | string | null;
+  /**
+   * Money refunded to the customer in the organisation's currency: decisions on their cases that
+   * granted a refund, alone or approved (a pending or denied one has paid nothing back).
+   */
+  readonly customer_refunded: number | string | null;
 }
 
-/**
- * Money refunded to the customer: decisions on their cases that granted a refund, alone or approved
- * (a pending or denied one has paid nothing back). The charter defines lifetime value as spend "net
- * of refunds". Reached through the customer's cases (`in`, not a join: joined, SQLite walked every
- * decision of the organisation to find the customer's few), and summed from the `decisions_by_case`
- * index alone (migration 0007), never reading the decisions themselves.
- */
-export const REFUNDED = hotSql(
-  `select coalesce(sum(decisions.amount_minor), 0) as refunded
-   from decisions
-   where decisions.org_id = ?
-     and decisions.case_id in (select cases.id from cases where cases.org_id = ? and cases.customer_id = ?)
-     and decisions.grants = 'refund'
-     and decisions.currency = ?
-     and decisions.approval_state in ('none', 'approved')`,
-);
-
-async function refundedMinor(ctx: DecisionContext, customerId: string, currency: string): Promise<number> {
-  const [row] = await runHot<{ refunded: number | string }>(ctx.db, ctx.dialect, REFUNDED, [
-    ctx.orgId,
-    ctx.orgId,
-    customerId,
-    currency,
-  ]);
-  // PostgreSQL sums bigints as numeric, which arrives as text.
-  return Number(row?.refunded ?? 0);
-}
+/** The order columns the facts come from. */
+export type OrderFacts = Pick<
+  OrderTable,
+  'placed_at' | 'delivered_at' | 'currency' | 'total_minor' | 'items'
+>;
 
 /**
  * Gathers the facts for a decision on `kase` (and `order`, when one is in question) at `ctx.now`.
- * @example const { facts } = await gatherFacts(ctx, org, kase, order, 'customer care') // { 'Case kind': 'complaint', … }
+ * @example const { facts } = gatherFacts(ctx, org, kase, order, 'customer care') // { 'Case kind': 'complaint', … }
  */
-export async function gatherFacts(
+export function gatherFacts(
   ctx: DecisionContext,
   org: Org,
   kase: CaseFacts & CustomerSpend,
-  order: OrderTable | null,
+  order: OrderFacts | null,
   actorTeam: string | null,
-): Promise<GatheredFacts> {
+): GatheredFacts {
   const facts: Record<string, unknown> = {
     'Case kind': kase.kind,
     Channel: kase.channel,
@@ -91,8 +76,7 @@ export async function gatherFacts(
   if (kase.customer_id !== null && kase.customer_tier !== null) {
     facts['Customer tier'] = kase.customer_tier;
     // Spend net of refunds (the charter's definition of lifetime value).
-    const spent = Number(kase.customer_spent ?? 0);
-    const ltv = Math.max(0, spent - (await refundedMinor(ctx, kase.customer_id, org.currency)));
+    const ltv = Math.max(0, Number(kase.customer_spent ?? 0) - Number(kase.customer_refunded ?? 0));
     facts['Lifetime value'] = minorToPounds(ltv, org.currency);
   }
   let orderMinor: number | null = null;
