@@ -16,7 +16,8 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 
 /**
  * CPU time the hypervisor gave to other guests (Linux `steal`, all CPUs), in ms; null elsewhere.
- * On a shared virtual machine a latency percentile moves with it, so the steady run reports it.
+ * On a shared virtual machine throughput and latency percentiles move with it (a run that lost a
+ * fifth of its CPU does a fifth less), so every run reports it.
  */
 function stolenMs(): number | null {
   try {
@@ -33,14 +34,18 @@ interface Run {
   p99: number;
   errors: number;
   non2xx: number;
+  /** CPU the host took during the run, ms (null where unknown). */
+  stolen: number | null;
 }
 
 async function cannon(opts: autocannon.Options): Promise<Run> {
   console.error(
     `… ${opts.method ?? 'GET'} ${opts.url}${opts.overallRate ? ` at ${opts.overallRate}/s` : ''}`,
   );
+  const before = stolenMs();
   const r = await autocannon({ duration: DURATION, connections: 32, pipelining: 1, ...opts });
-  return { rps: r.requests.average, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+  const stolen = before === null ? null : (stolenMs() ?? 0) - before;
+  return { rps: r.requests.average, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx, stolen };
 }
 
 async function login(url: string) {
@@ -124,6 +129,7 @@ const bare: Run = {
   p99: Math.max(bareBefore.p99, bareAfter.p99),
   errors: bareBefore.errors + bareAfter.errors,
   non2xx: bareBefore.non2xx + bareAfter.non2xx,
+  stolen: bareBefore.stolen === null ? null : bareBefore.stolen + (bareAfter.stolen ?? 0),
 };
 const decideBody = JSON.stringify({
   decision: 'Refund',
@@ -216,7 +222,7 @@ await server.stop();
 
 const show = (name: string, r: Run) =>
   console.log(
-    `${name.padEnd(34)} ${Math.round(r.rps).toString().padStart(7)} req/s   p99 ${r.p99} ms   errors ${r.errors}   non-2xx ${r.non2xx}`,
+    `${name.padEnd(34)} ${Math.round(r.rps).toString().padStart(7)} req/s   p99 ${r.p99} ms   errors ${r.errors}   non-2xx ${r.non2xx}${r.stolen === null ? '' : `   CPU stolen by the host ${r.stolen} ms`}`,
   );
 console.log(`bench:api — ${DURATION} s per run, 32 connections, SQLite (WAL), server in its own process`);
 show('create case (+timeline, audit, SLA)', createCase);
@@ -236,6 +242,7 @@ console.log(
     p99_ms_at_1000rps: steady.p99,
     p99_ms_autocannon_rate_mode: bursts.p99,
     steal_ms_during_steady: stolen,
+    steal_ms: { create: createCase.stolen, decide: decide.stolen, on_order: decideOnOrder.stolen },
     ceiling_rps: Math.round(bare.rps),
     ratio_to_ceiling: Math.round((createCase.rps / bare.rps) * 100) / 100,
     errors:
