@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openStore } from '../store/index.ts';
 import { CASE } from './evaluate-for-case.ts';
 
-describe('the one read a decision starts from', () => {
+describe('the one read a decision starts from (CASE)', () => {
   it("sums the customer's refunds through their cases from the index alone, never walking the organisation's decisions", async () => {
     const store = await openStore({ filename: ':memory:' });
     try {
