@@ -1,6 +1,6 @@
 /**
  * @module customers/get-customer
- * One customer with their most recent orders and lifetime value.
+ * One customer with their most recent orders, lifetime value and the refunds granted to them.
  */
 import {
   type CustomerView,
@@ -11,7 +11,7 @@ import {
   orderView,
 } from './customer-view.ts';
 import { requireCustomer } from './find-customer.ts';
-import { lifetimeValue } from './lifetime-value.ts';
+import { lifetimeValue, refundedTotals } from './lifetime-value.ts';
 
 /** At most this many orders come with the profile (newest first); `order_count` says how many exist. */
 export const ORDERS_SHOWN = 200;
@@ -20,6 +20,7 @@ export interface CustomerDetail extends CustomerView {
   readonly orders: OrderView[];
   readonly order_count: number;
   readonly lifetime_value: MoneyTotal[];
+  readonly refunded: MoneyTotal[];
 }
 
 /**
@@ -27,7 +28,7 @@ export interface CustomerDetail extends CustomerView {
  */
 export async function getCustomer(db: Db, orgId: string, id: string): Promise<CustomerDetail> {
   const row = await requireCustomer(db, orgId, id);
-  const [orders, count, value] = await Promise.all([
+  const [orders, count, value, refunded] = await Promise.all([
     db
       .selectFrom('orders')
       .selectAll()
@@ -44,11 +45,13 @@ export async function getCustomer(db: Db, orgId: string, id: string): Promise<Cu
       .where('customer_id', '=', id)
       .executeTakeFirstOrThrow(),
     lifetimeValue(db, orgId, id),
+    refundedTotals(db, orgId, id),
   ]);
   return {
     ...customerView(row),
     orders: orders.map(orderView),
     order_count: Number(count.n),
     lifetime_value: value,
+    refunded,
   };
 }

@@ -1,7 +1,9 @@
 /**
  * @module customers/lifetime-value
  * Lifetime value is derived, never stored: the sum of the customer's order totals, per currency,
- * so it cannot drift from the orders it comes from.
+ * so it cannot drift from the orders it comes from. Beside it, the refunds granted on the customer's
+ * cases: the charter's `Lifetime value` fact is spend net of them (decisions/gather-facts.ts), and
+ * the desk shows both so an agent sees the figure the policy used.
  */
 import type { Db, MoneyTotal } from './customer-view.ts';
 
@@ -20,4 +22,27 @@ export async function lifetimeValue(db: Db, orgId: string, customerId: string): 
     .execute();
   // PostgreSQL answers sum(bigint) as numeric text; SQLite as an integer.
   return rows.map((r) => ({ currency: r.currency, total_minor: Number(r.total) }));
+}
+
+/**
+ * Refunds granted on the customer's cases per currency (sorted by currency), in minor units: decisions
+ * that granted a refund, alone or approved (a pending or denied one has paid nothing back).
+ * @example await refundedTotals(db, orgId, customerId) // [{ currency: 'GBP', total_minor: 4999 }]
+ */
+export async function refundedTotals(db: Db, orgId: string, customerId: string): Promise<MoneyTotal[]> {
+  const rows = await db
+    .selectFrom('decisions')
+    .select((eb) => ['currency', eb.fn.sum<number | string | bigint>('amount_minor').as('total')])
+    .where('org_id', '=', orgId)
+    .where('case_id', 'in', (eb) =>
+      eb.selectFrom('cases').select('id').where('org_id', '=', orgId).where('customer_id', '=', customerId),
+    )
+    .where('grants', '=', 'refund')
+    .where('approval_state', 'in', ['none', 'approved'])
+    .groupBy('currency')
+    .orderBy('currency')
+    .execute();
+  return rows.flatMap((r) =>
+    r.currency === null ? [] : [{ currency: r.currency, total_minor: Number(r.total) }],
+  );
 }

@@ -55,6 +55,28 @@ describe.each(ENGINES)('decisions on %s', (engine) => {
     expect(again.statusCode).toBe(201);
     // The first refund (£49.99, granted alone) comes off what the customer has spent.
     expect((again.json() as DecisionView).decision.facts['Lifetime value']).toBeCloseTo(before - 49.99, 2);
+    // The desk's customer card shows both figures: order totals, and the refunds granted.
+    const card = await (await s.caller('agent')).request({
+      method: 'GET',
+      url: `/api/customers/${c.customerId}`,
+    });
+    expect(card.statusCode).toBe(200);
+    expect(card.json()).toMatchObject({
+      lifetime_value: [{ currency: 'GBP', total_minor: 14_999 }],
+      refunded: [{ currency: 'GBP', total_minor: 2 * 4999 }],
+    });
+    // A refund waiting for approval has paid nothing back: the card and the next decision ignore it.
+    const big = await refundCase('a', 90_000);
+    const pending = await decide('agent', big.caseId, {
+      decision: 'Refund',
+      facts: { 'Item condition': 'unopened' },
+    });
+    expect((pending.json() as DecisionView).decision.approval_state).toBe('pending');
+    const other = await (await s.caller('agent')).request({
+      method: 'GET',
+      url: `/api/customers/${big.customerId}`,
+    });
+    expect(other.json().refunded).toEqual([]);
   });
 
   it('knows what decisions made before migration 0007 granted, as decisions made now record it', async () => {

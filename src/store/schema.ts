@@ -206,6 +206,8 @@ export interface DecisionTable {
   approver_role: string | null;
   amount_minor: number | null;
   currency: string | null;
+  /** What the decision granted (refund, store credit, …; migration 0007), null when nothing. */
+  grants: string | null;
 }
 
 export interface ApprovalTable {

@@ -316,6 +316,13 @@ describe('agent desk in chromium', () => {
     );
     expect(after.decision.approval_state).toBe('approved');
     expect(after.approval.reason).toBe('Photos show transit damage');
+
+    // Back on the case, the agent's customer card counts the approved refund as the charter does.
+    await page.getByRole('link', { name: mine.subject }).click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(`#${mine.number}`) }).waitFor();
+    const cardAfter = page.locator('section.customer-card');
+    await cardAfter.getByText(/£240\.00 spent, £240\.00 refunded/).waitFor();
+    expect((await cardAfter.locator('dl.facts dd').first().textContent())?.startsWith('£0.00')).toBe(true);
     expect(errors).toEqual([]);
     await mctx.close();
     await ctx.close();

@@ -1,9 +1,25 @@
-/** Who the customer is: tier, lifetime value, orders, consent and any restriction on contacting them. */
+/**
+ * Who the customer is: tier, lifetime value (net of refunds, as the charter counts it), orders, consent
+ * and any restriction on contacting them.
+ */
 import { get } from '../../shared/api.ts';
 import { dateTime } from '../../shared/format.ts';
 import { useLoad } from './data.tsx';
-import type { Customer } from './types.ts';
+import type { Customer, MoneyTotal } from './types.ts';
 import { moneyMinor } from './util.ts';
+
+const totals = (list: readonly MoneyTotal[]): string =>
+  list.length === 0
+    ? moneyMinor(0, 'GBP')
+    : list.map((v) => moneyMinor(v.total_minor, v.currency)).join(' + ');
+
+/** Spend net of refunds per currency, never below zero: the charter's `Lifetime value`. */
+function netOfRefunds(c: Customer): MoneyTotal[] {
+  return c.lifetime_value.map((v) => {
+    const back = c.refunded.find((r) => r.currency === v.currency)?.total_minor ?? 0;
+    return { currency: v.currency, total_minor: Math.max(0, v.total_minor - back) };
+  });
+}
 
 export function CustomerCard({ customerId, orderId }: { customerId: string | null; orderId: string | null }) {
   const customer = useLoad(customerId, () =>
@@ -33,9 +49,14 @@ export function CustomerCard({ customerId, orderId }: { customerId: string | nul
             <div>
               <dt>Lifetime value</dt>
               <dd>
-                {c.lifetime_value.length === 0
-                  ? moneyMinor(0, 'GBP')
-                  : c.lifetime_value.map((v) => moneyMinor(v.total_minor, v.currency)).join(' + ')}
+                {totals(netOfRefunds(c))}
+                {c.refunded.length > 0 && (
+                  <span className="muted">
+                    {' '}
+                    ({totals(c.lifetime_value)} spent, {totals(c.refunded)} refunded: the charter counts spend
+                    net of refunds)
+                  </span>
+                )}
               </dd>
             </div>
             <div>

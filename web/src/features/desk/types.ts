@@ -183,7 +183,15 @@ export interface Customer {
   readonly erased_at: string | null;
   readonly orders: readonly Order[];
   readonly order_count: number;
-  readonly lifetime_value: readonly { readonly currency: string; readonly total_minor: number }[];
+  /** Order totals per currency. */
+  readonly lifetime_value: readonly MoneyTotal[];
+  /** Refunds granted on the customer's cases per currency (alone or approved). */
+  readonly refunded: readonly MoneyTotal[];
+}
+
+export interface MoneyTotal {
+  readonly currency: string;
+  readonly total_minor: number;
 }
 
 export interface RuleText {
