@@ -2,7 +2,8 @@
  * @module demo/seed-demo
  * Fills the demo company with plausible history through the same domain services the API uses:
  * customers with orders, and cases over the last 90 days with messages, replies, notes, procedure
- * steps and resolutions (so the queue, SLA ledgers and audit trail look like a real desk's).
+ * steps, refund decisions (the larger ones approved or denied by the manager) and resolutions, so
+ * the queue, SLA ledgers, approvals, budgets and audit trail look like a real desk's.
  * Deterministic: the same seed gives the same company.
  */
 import type { Transaction } from 'kysely';
@@ -16,7 +17,9 @@ import {
   updateCase,
 } from '../cases/index.ts';
 import { createCustomer, createOrder } from '../customers/index.ts';
+import { createDecision, type DecisionContext, decideApproval } from '../decisions/index.ts';
 import { mulberry32 as prng } from '../policy/testing/prng.ts';
+import { AppError } from '../server/errors.ts';
 import type { Store } from '../store/index.ts';
 import type { CaseKind, Database } from '../store/schema.ts';
 
@@ -80,6 +83,9 @@ const PRODUCTS = [
   { sku: 'BD-410', name: 'Percale duvet cover, king', category: 'bedding', unit: 5600 },
   { sku: 'SA-505', name: 'Stand mixer', category: 'small appliances', unit: 24900 },
   { sku: 'LT-640', name: 'Rattan pendant lamp', category: 'lighting', unit: 7200 },
+  // Above what an agent may refund alone, so some refunds wait for the manager.
+  { sku: 'FN-720', name: 'Oak sideboard', category: 'furniture', unit: 64900 },
+  { sku: 'RG-830', name: 'Wool rug 200 × 300 cm', category: 'textiles', unit: 32900 },
 ];
 const SUBJECTS: Record<CaseKind, string[]> = {
   question: [
@@ -104,6 +110,21 @@ const SUBJECTS: Record<CaseKind, string[]> = {
   compliment: ['Lovely service from Sam', 'Thank you for the quick replacement'],
 };
 const CHANNELS = ['email', 'email', 'email', 'web form', 'chat', 'phone', 'social'] as const;
+/** What the agent finds when the item comes back (the `Item condition` the charter asks of them). */
+const CONDITIONS = ['unopened', 'unopened', 'opened', 'used', 'faulty', 'damaged in transit'] as const;
+const DENIALS = [
+  'Photos show wear beyond what the policy covers.',
+  'Outside what we can make an exception for.',
+];
+
+export interface Seeded {
+  readonly customers: number;
+  readonly orders: number;
+  readonly cases: number;
+  readonly decisions: number;
+  /** Approvals the manager answered (the rest still wait in the inbox). */
+  readonly approvals: number;
+}
 
 /**
  * Seeds the organisation. Returns how many customers, orders and cases were made.
@@ -114,7 +135,7 @@ export async function seedDemo(
   orgId: string,
   staff: { readonly agents: readonly string[]; readonly manager: string },
   options: SeedOptions,
-): Promise<{ customers: number; orders: number; cases: number }> {
+): Promise<Seeded> {
   const rnd = prng(options.seed ?? 2026);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const day = 86_400_000;
@@ -165,6 +186,19 @@ export async function seedDemo(
   }
 
   let cases = 0;
+  let decisions = 0;
+  let approvals = 0;
+  const decisionCtx = (trx: Transaction<Database>, now: number, userId: string, role: 'agent' | 'manager') =>
+    ({ db: trx, dialect: store.dialect, orgId, actorId: userId, role, now }) satisfies DecisionContext;
+  /** Runs a decision step; one the charter in force then cannot make (e.g. before a policy's effective date) is skipped. */
+  const ifInForce = async <T>(work: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await work();
+    } catch (e) {
+      if (e instanceof AppError) return null;
+      throw e;
+    }
+  };
   for (let i = 0; i < options.cases && !stop() && customers.length > 0; i++) {
     cases++;
     const kind: CaseKind = pick([
@@ -221,6 +255,45 @@ export async function seedDemo(
           addNote(ctxAt(trx, t, agent), caseId, { body: 'Checked with the warehouse: dispatched late.' }),
         );
     }
+    // Refund requests on delivered orders get the charter's decision; larger ones wait for the manager.
+    if (kind === 'refund request' && order?.deliveredAt != null && order.deliveredAt < t) {
+      t += Math.floor(rnd() * 3 * 3_600_000);
+      const at = t;
+      const view =
+        at < options.now
+          ? await ifInForce(() =>
+              tx((trx) =>
+                createDecision(decisionCtx(trx, at, agent, 'agent'), caseId, {
+                  decision: 'Refund',
+                  facts: { 'Item condition': pick(CONDITIONS) },
+                }),
+              ),
+            )
+          : null;
+      if (view) decisions++;
+      const approval = view?.approval ?? null;
+      let waiting = approval !== null;
+      const answerAt = t + Math.floor((1 + rnd() * 20) * 3_600_000);
+      if (approval && answerAt < options.now && rnd() < 0.85) {
+        const approve = rnd() < 0.8;
+        const answered = await ifInForce(() =>
+          tx((trx) =>
+            decideApproval(
+              decisionCtx(trx, answerAt, staff.manager, 'manager'),
+              approval.id,
+              approve ? 'approved' : 'denied',
+              approve ? 'Checked the photos: within what we cover.' : pick(DENIALS),
+            ),
+          ),
+        );
+        if (answered) {
+          approvals++;
+          waiting = false;
+          t = answerAt;
+        }
+      }
+      if (waiting) continue; // the manager has not answered yet: the case stays open
+    }
     const resolveBy = t + Math.floor((1 + rnd() * 72) * 3_600_000);
     if (resolveBy >= options.now || rnd() < 0.12) continue;
     await tx(async (trx) => {
@@ -249,5 +322,5 @@ export async function seedDemo(
       });
     });
   }
-  return { customers: customers.length, orders, cases };
+  return { customers: customers.length, orders, cases, decisions, approvals };
 }
