@@ -19,6 +19,10 @@ describe('the one read a decision starts from (CASE)', () => {
         expect(d).toMatch(
           /^SEARCH decisions USING COVERING INDEX decisions_by_case \(org_id=\? AND case_id=\?/,
         );
+      // The customer's spend likewise comes from the index on their orders.
+      expect(steps).toContain(
+        'SEARCH orders USING COVERING INDEX orders_by_customer (org_id=? AND customer_id=? AND currency=?)',
+      );
       // Every other table is reached by its key, not scanned.
       expect(steps.filter((d) => d.startsWith('SCAN'))).toEqual([]);
     } finally {

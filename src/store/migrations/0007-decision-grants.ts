@@ -3,7 +3,8 @@
  * Decisions keep what they granted (`grants`: refund, store credit, replacement, repair, goodwill;
  * null when nothing), so money paid back to a customer is summed from an index instead of reading
  * and parsing every earlier decision's outputs. The index on a case's decisions now carries the
- * columns that sum needs.
+ * columns that sum needs, and the index on a customer's orders the columns of their spend (both
+ * read with every decision on a customer's case, and by the customer card).
  *
  * Earlier rows are filled in from their outputs with the outcome table as it stood when this
  * migration was written (decisions/amounts.ts); rows written since carry the column from the grant.
@@ -86,10 +87,17 @@ export async function up(db: AnyDb): Promise<void> {
   await db.schema.alterTable('decisions').addColumn('grants', 'text').execute();
   await fillGrants(db);
   await db.schema.dropIndex('decisions_by_case').execute();
-  // The refund sum (decisions/gather-facts.ts) reads this index alone, never the rows.
+  // The refund sum (decisions/evaluate-for-case.ts) reads this index alone, never the rows.
   await db.schema
     .createIndex('decisions_by_case')
     .on('decisions')
     .columns(['org_id', 'case_id', 'grants', 'currency', 'approval_state', 'amount_minor'])
+    .execute();
+  // Likewise the customer's spend: no order row (with its items) is read to sum the totals.
+  await db.schema.dropIndex('orders_by_customer').execute();
+  await db.schema
+    .createIndex('orders_by_customer')
+    .on('orders')
+    .columns(['org_id', 'customer_id', 'currency', 'total_minor'])
     .execute();
 }
