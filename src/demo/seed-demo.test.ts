@@ -51,4 +51,33 @@ describe('the demo history', () => {
       await store.close();
     }
   }, 60_000);
+
+  it('skips decisions on dates before the Refund policy took effect, and makes them after', async () => {
+    const store = await openStore({ dataDir: mkdtempSync(join(tmpdir(), 'charter-demo-')) });
+    try {
+      // 90 days back from here starts in June; the demo's refunds policy takes effect on 1 September.
+      const now = Date.parse('2026-09-20T12:00:00Z');
+      const effective = Date.parse('2026-09-01T00:00:00+01:00');
+      const demo = await ensureDemo(store, now, { customers: 30, cases: 200 });
+      const seeded = (await demo.seeded) as { cases: number; decisions: number };
+      const cases = await store.db
+        .selectFrom('cases')
+        .select(['kind', 'created_at'])
+        .where('org_id', '=', demo.orgId)
+        .execute();
+      expect(cases.some((c) => c.kind === 'refund request' && c.created_at < effective - 86_400_000)).toBe(
+        true,
+      );
+      const decisions = await store.db
+        .selectFrom('decisions')
+        .select(['decided_at'])
+        .where('org_id', '=', demo.orgId)
+        .execute();
+      expect(decisions.length).toBe(seeded.decisions);
+      expect(decisions.length).toBeGreaterThan(0);
+      expect(decisions.every((d) => d.decided_at >= effective)).toBe(true);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
 });

@@ -190,12 +190,19 @@ export async function seedDemo(
   let approvals = 0;
   const decisionCtx = (trx: Transaction<Database>, now: number, userId: string, role: 'agent' | 'manager') =>
     ({ db: trx, dialect: store.dialect, orgId, actorId: userId, role, now }) satisfies DecisionContext;
-  /** Runs a decision step; one the charter in force then cannot make (e.g. before a policy's effective date) is skipped. */
+  /**
+   * Runs a decision step; one the charter in force on its date cannot make is skipped: the history
+   * reaches back before the Refund policy took effect (no such decision), or before the authority
+   * policy did (a policy error: nothing can be granted). Any other error stops the seed.
+   */
   const ifInForce = async <T>(work: () => Promise<T>): Promise<T | null> => {
     try {
       return await work();
     } catch (e) {
-      if (e instanceof AppError) return null;
+      const notInForce =
+        e instanceof AppError &&
+        ((e.code === 'validation' && e.errors?.[0]?.path === 'body.decision') || e.code === 'policy-error');
+      if (notInForce) return null;
       throw e;
     }
   };
