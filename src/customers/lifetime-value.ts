@@ -5,6 +5,8 @@
  * cases: the charter's `Lifetime value` fact is spend net of them (decisions/gather-facts.ts), and
  * the desk shows both so an agent sees the figure the policy used.
  */
+import { sql } from 'kysely';
+import { paidRefund } from '../store/paid-refund.ts';
 import type { Db, MoneyTotal } from './customer-view.ts';
 
 /**
@@ -25,8 +27,8 @@ export async function lifetimeValue(db: Db, orgId: string, customerId: string): 
 }
 
 /**
- * Refunds granted on the customer's cases per currency (sorted by currency), in minor units: decisions
- * that granted a refund, alone or approved (a pending or denied one has paid nothing back).
+ * Refunds paid on the customer's cases per currency (sorted by currency), in minor units: decisions
+ * that granted a refund, alone or approved (store/paid-refund, the rule the decision's facts use).
  * @example await refundedTotals(db, orgId, customerId) // [{ currency: 'GBP', total_minor: 4999 }]
  */
 export async function refundedTotals(db: Db, orgId: string, customerId: string): Promise<MoneyTotal[]> {
@@ -37,8 +39,7 @@ export async function refundedTotals(db: Db, orgId: string, customerId: string):
     .where('case_id', 'in', (eb) =>
       eb.selectFrom('cases').select('id').where('org_id', '=', orgId).where('customer_id', '=', customerId),
     )
-    .where('grants', '=', 'refund')
-    .where('approval_state', 'in', ['none', 'approved'])
+    .where(sql.raw<boolean>(paidRefund('decisions')))
     .groupBy('currency')
     .orderBy('currency')
     .execute();

@@ -8,6 +8,7 @@ import { charterInForce } from '../charter/index.ts';
 import type { Charter, Evaluation } from '../policy/index.ts';
 import { AppError } from '../server/errors.ts';
 import { hotSql, runHot } from '../store/hot-sql.ts';
+import { paidRefund } from '../store/paid-refund.ts';
 import type { CaseTable } from '../store/schema.ts';
 import { grantOf } from './amounts.ts';
 import { checkFacts } from './check-facts.ts';
@@ -51,9 +52,8 @@ export const CASE = hotSql(
       where decisions.org_id = cases.org_id
         and decisions.case_id in (select mine.id from cases mine
                                   where mine.org_id = cases.org_id and mine.customer_id = cases.customer_id)
-        and decisions.grants = 'refund'
         and decisions.currency = orgs.currency
-        and decisions.approval_state in ('none', 'approved')) as customer_refunded,
+        and ${paidRefund('decisions')}) as customer_refunded,
      orders.id as order_key, orders.customer_id as order_customer_id, orders.placed_at as order_placed_at,
      orders.delivered_at as order_delivered_at, orders.currency as order_currency,
      orders.total_minor as order_total_minor, orders.items as order_items
