@@ -20,9 +20,13 @@ describe('the WAL under continuous writes', () => {
       const blob = Buffer.alloc(3000, 7);
       let n = 0;
       let largest = 0;
-      // Writes without a break, as a busy desk does: batches of concurrent works, each one row of
-      // about a page, so that passive checkpoints alone never catch up. Well past the writer's own
-      // threshold (20,000 pages), where the WAL would stop growing without the restarts.
+      // Writes without a long break, as a busy desk does: batches of concurrent works, each one row
+      // of about a page, a commit every millisecond or so, so that passive checkpoints alone never
+      // catch up. Well past the writer's own threshold (20,000 pages), where the WAL would stop
+      // growing without the restarts. The pause caps the rate (at most ~20 pages a millisecond) so
+      // that what lands between two of the checkpointer's looks does not grow with the machine's
+      // speed: unpaced, a fast machine wrote ~2,000 pages per look and the bound below measured the
+      // machine instead of the restarts.
       while (n < 30_000) {
         await Promise.all(
           Array.from({ length: 20 }, () =>
@@ -30,6 +34,7 @@ describe('the WAL under continuous writes', () => {
           ),
         );
         largest = Math.max(largest, statSync(wal).size);
+        await new Promise((r) => setTimeout(r, 1));
       }
       // The WAL file is reused from its start after a restart, so its size is its high-water mark:
       // the bound plus what lands between two of the checkpointer's looks (every 50 ms).
