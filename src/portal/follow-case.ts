@@ -17,7 +17,7 @@ import {
 import { AMOUNTS } from '../decisions/index.ts';
 import { AppError } from '../server/errors.ts';
 import { fromJsonText } from '../store/dialect.ts';
-import type { CaseStatus, CaseTable, Database, TimelineEntryTable } from '../store/schema.ts';
+import type { CaseKind, CaseStatus, CaseTable, Database, TimelineEntryTable } from '../store/schema.ts';
 import { orgById, type PortalOrg } from './portal-org.ts';
 import { type PromisedDeadline, promisedDeadlines } from './response-promise.ts';
 
@@ -88,7 +88,7 @@ export type FollowItem =
 export interface FollowView {
   readonly org: { readonly slug: string; readonly name: string; readonly timeZone: string };
   readonly number: number;
-  readonly kind: string;
+  readonly kind: CaseKind;
   readonly subject: string;
   readonly status: CaseStatus;
   readonly channel: string;

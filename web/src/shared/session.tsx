@@ -12,14 +12,9 @@ import {
   useState,
 } from 'react';
 import { ApiError, get, post, setCsrf } from './api.ts';
+import type { Me } from './me.ts';
 
-export interface Me {
-  readonly id: string;
-  readonly name: string;
-  readonly email: string;
-  readonly role: 'admin' | 'manager' | 'agent' | 'auditor';
-  readonly org: { readonly id: string; readonly slug: string; readonly name: string };
-}
+export type { Me } from './me.ts';
 
 interface SessionValue {
   readonly me: Me;

@@ -7,6 +7,14 @@ import type { RouteModule } from '../../app-type.ts';
 import { ALL_STAFF, actorOf } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 
+export const meResponse = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(['admin', 'manager', 'agent', 'auditor']),
+  org: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+});
+
 export const meRoute: RouteModule = (app, deps) => {
   app.get(
     '/api/auth/me',
@@ -16,13 +24,7 @@ export const meRoute: RouteModule = (app, deps) => {
         tags: ['auth'],
         summary: 'The signed-in user',
         response: {
-          200: z.object({
-            id: z.string(),
-            name: z.string(),
-            email: z.string(),
-            role: z.string(),
-            org: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
-          }),
+          200: meResponse,
         },
       },
     },

@@ -9,7 +9,7 @@ import { deskDirectory } from '../../../cases/index.ts';
 import type { RouteModule } from '../../app-type.ts';
 import { ALL_STAFF, actorOf } from '../../context.ts';
 
-const response = z.object({
+export const directoryResponse = z.object({
   teams: z.array(z.object({ id: z.string(), name: z.string() })),
   staff: z.array(
     z.object({
@@ -28,7 +28,11 @@ export const deskDirectoryRoute: RouteModule = (app, deps) => {
     '/api/desk/directory',
     {
       config: { access: ALL_STAFF },
-      schema: { tags: ['cases'], summary: 'Teams and staff for the desk', response: { 200: response } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Teams and staff for the desk',
+        response: { 200: directoryResponse },
+      },
     },
     async (request) => {
       const actor = actorOf(request);

@@ -14,7 +14,7 @@ const holder = z.union([
   z.object({ type: z.literal('team'), name: z.string() }),
 ]);
 
-const response = z.object({
+export const budgetsResponse = z.object({
   period: z.string(),
   items: z.array(
     z.object({
@@ -43,7 +43,7 @@ export const listBudgetsRoute: RouteModule = (app, deps) => {
             .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month YYYY-MM')
             .optional(),
         }),
-        response: { 200: response },
+        response: { 200: budgetsResponse },
       },
     },
     async (request) => listBudgets(decisionContext(deps, request), request.query.period),

@@ -10,6 +10,11 @@ import { pageQuery } from '../../pagination.ts';
 import { decisionViewSchema, idParams } from './decision.schema.ts';
 import { decisionContext } from './decision-context.ts';
 
+export const caseDecisionsResponse = z.object({
+  items: z.array(decisionViewSchema),
+  next_cursor: z.string().nullable(),
+});
+
 export const listCaseDecisionsRoute: RouteModule = (app, deps) => {
   app.get(
     '/api/cases/:id/decisions',
@@ -21,7 +26,7 @@ export const listCaseDecisionsRoute: RouteModule = (app, deps) => {
         params: idParams,
         querystring: pageQuery,
         response: {
-          200: z.object({ items: z.array(decisionViewSchema), next_cursor: z.string().nullable() }),
+          200: caseDecisionsResponse,
         },
       },
     },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STATUSES } from '../../../cases/index.ts';
+import { CASE_KINDS, STATUSES } from '../../../cases/index.ts';
 import { deadlineSchema, publicOrgSchema } from './portal.schema.ts';
 
 const itemSchema = z.discriminatedUnion('type', [
@@ -27,7 +27,7 @@ export const followResponse = z.object({
   org: publicOrgSchema,
   case: z.object({
     number: z.number().int(),
-    kind: z.string(),
+    kind: z.enum(CASE_KINDS),
     subject: z.string(),
     status: z.enum(STATUSES),
     channel: z.string(),
