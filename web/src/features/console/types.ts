@@ -1,4 +1,7 @@
-/** The console's view of the policies API (snake_case as the server sends it). */
+/**
+ * The console's view of the policies API (snake_case as the server sends it). test/contract/web-api.ts
+ * holds these to the routes' response schemas.
+ */
 
 export type VersionState = 'draft' | 'published' | 'retired';
 

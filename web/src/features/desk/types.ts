@@ -1,6 +1,7 @@
 /**
  * The shapes the desk reads from the API (see the route schemas in src/server/routes/cases,
- * decisions and customers). Only the fields the desk uses are typed.
+ * decisions and customers). Only the fields the desk uses are typed; test/contract/web-api.ts holds
+ * them to the routes' response schemas.
  */
 
 export type CaseStatus = 'new' | 'open' | 'waiting on customer' | 'waiting on us' | 'resolved' | 'closed';

@@ -1,4 +1,7 @@
-/** The public API's answers, as the portal reads them (see src/server/routes/portal/*.schema.ts). */
+/**
+ * The public API's answers, as the portal reads them (see src/server/routes/portal/*.schema.ts).
+ * test/contract/web-api.ts holds these to the routes' response schemas.
+ */
 
 export interface PublicOrg {
   readonly slug: string;
