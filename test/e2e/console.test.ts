@@ -80,10 +80,17 @@ describe('manager console in chromium', () => {
       .poll(() => page.locator('.lint-count').textContent(), { timeout: 15_000 })
       .toContain('0 errors');
     expect(await page.locator('.cm-lintRange-error').count()).toBe(0);
-
     // A misspelt input name in the Refund table's header cell.
     await content.click();
     await cursorTo(page, HEADER_LINE, 2);
+    // The source is parsed as Markdown with GFM tables: the heading and the table row in view are styled.
+    const styled = await content.evaluate((el) => {
+      const lines = [...el.querySelectorAll('.cm-line')];
+      const has = (start: string) =>
+        lines.some((l) => l.textContent?.startsWith(start) && l.querySelector('span[class]') !== null);
+      return { heading: has('#'), table: has('|') };
+    });
+    expect(styled).toEqual({ heading: true, table: true });
     await page.keyboard.type('X');
     const mark = page.locator('.cm-lintRange-error');
     await mark.first().waitFor({ timeout: 15_000 });

@@ -4,10 +4,10 @@
  * column. Mod-S saves. Tab is left to the page (focus moves on), so the editor never traps the keyboard.
  */
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { markdown } from '@codemirror/lang-markdown';
+import { markdownKeymap, markdownLanguage } from '@codemirror/lang-markdown';
 import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { type Diagnostic, forceLinting, linter, lintGutter, lintKeymap } from '@codemirror/lint';
-import { EditorSelection, EditorState, type Text } from '@codemirror/state';
+import { EditorSelection, EditorState, Prec, type Text } from '@codemirror/state';
 import {
   drawSelection,
   EditorView,
@@ -111,7 +111,11 @@ export function SourceEditor({
             ...historyKeymap,
             ...lintKeymap,
           ]),
-          markdown(),
+          // The GFM language itself rather than `markdown()`, whose default support for HTML inside
+          // Markdown pulls in the HTML, CSS and JavaScript parsers (about half the editor's bundle);
+          // a policy has tables and prose, not HTML.
+          markdownLanguage,
+          Prec.high(keymap.of(markdownKeymap)),
           syntaxHighlighting(defaultHighlightStyle),
           linter(
             async (ed) => {
