@@ -85,7 +85,7 @@ describe('manager console in chromium', () => {
     await cursorTo(page, HEADER_LINE, 2);
     // The source is parsed as Markdown with GFM tables: the heading and the table row in view are styled.
     const styled = await content.evaluate((el) => {
-      const lines = [...el.querySelectorAll('.cm-line')];
+      const lines = Array.from(el.querySelectorAll('.cm-line'));
       const has = (start: string) =>
         lines.some((l) => l.textContent?.startsWith(start) && l.querySelector('span[class]') !== null);
       return { heading: has('#'), table: has('|') };
