@@ -1,6 +1,7 @@
 /**
  * @module customers/get-customer
- * One customer with their most recent orders, lifetime value and the refunds granted to them.
+ * One customer with their most recent orders, lifetime value, the refunds granted to them, and
+ * lifetime value net of them (the figure the charter decides on).
  */
 import {
   type CustomerView,
@@ -11,7 +12,7 @@ import {
   orderView,
 } from './customer-view.ts';
 import { requireCustomer } from './find-customer.ts';
-import { lifetimeValue, refundedTotals } from './lifetime-value.ts';
+import { lifetimeValue, netOfRefunds, refundedTotals } from './lifetime-value.ts';
 
 /** At most this many orders come with the profile (newest first); `order_count` says how many exist. */
 export const ORDERS_SHOWN = 200;
@@ -21,6 +22,8 @@ export interface CustomerDetail extends CustomerView {
   readonly order_count: number;
   readonly lifetime_value: MoneyTotal[];
   readonly refunded: MoneyTotal[];
+  /** Spend net of refunds per currency: the charter's `Lifetime value`. */
+  readonly lifetime_value_net: MoneyTotal[];
 }
 
 /**
@@ -53,5 +56,6 @@ export async function getCustomer(db: Db, orgId: string, id: string): Promise<Cu
     order_count: Number(count.n),
     lifetime_value: value,
     refunded,
+    lifetime_value_net: netOfRefunds(value, refunded),
   };
 }

@@ -25,7 +25,7 @@ export {
   type ImportResult,
   importCustomers,
 } from './import-customers.ts';
-export { lifetimeValue, refundedTotals } from './lifetime-value.ts';
+export { lifetimeValue, netMinor, netOfRefunds, refundedTotals } from './lifetime-value.ts';
 export { type CustomerPage, type CustomerQuery, listCustomers } from './list-customers.ts';
 export { isCurrency, minorDigits, parseMajorAmount } from './money.ts';
 export { MAX_IMPORT_ROWS } from './parse-customer-rows.ts';

@@ -27,6 +27,26 @@ export async function lifetimeValue(db: Db, orgId: string, customerId: string): 
 }
 
 /**
+ * Spend net of refunds, never below zero: the charter's `Lifetime value` (decisions/gather-facts.ts
+ * uses it for the fact, the customer card for the figure it shows).
+ * @example netMinor(14_999, 4_999) // 10_000
+ */
+export function netMinor(spentMinor: number, refundedMinor: number): number {
+  return Math.max(0, spentMinor - refundedMinor);
+}
+
+/**
+ * `netMinor` per currency of the customer's spend.
+ * @example netOfRefunds([{ currency: 'GBP', total_minor: 14_999 }], [{ currency: 'GBP', total_minor: 4_999 }]) // [{ currency: 'GBP', total_minor: 10_000 }]
+ */
+export function netOfRefunds(spent: readonly MoneyTotal[], refunded: readonly MoneyTotal[]): MoneyTotal[] {
+  return spent.map((v) => ({
+    currency: v.currency,
+    total_minor: netMinor(v.total_minor, refunded.find((r) => r.currency === v.currency)?.total_minor ?? 0),
+  }));
+}
+
+/**
  * Refunds paid on the customer's cases per currency (sorted by currency), in minor units: decisions
  * that granted a refund, alone or approved (store/paid-refund, the rule the decision's facts use).
  * @example await refundedTotals(db, orgId, customerId) // [{ currency: 'GBP', total_minor: 4999 }]

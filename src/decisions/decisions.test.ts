@@ -64,6 +64,8 @@ describe.each(ENGINES)('decisions on %s', (engine) => {
     expect(card.json()).toMatchObject({
       lifetime_value: [{ currency: 'GBP', total_minor: 14_999 }],
       refunded: [{ currency: 'GBP', total_minor: 2 * 4999 }],
+      // The figure the next decision's `Lifetime value` fact is made from.
+      lifetime_value_net: [{ currency: 'GBP', total_minor: 14_999 - 2 * 4999 }],
     });
     // A refund waiting for approval has paid nothing back: the card and the next decision ignore it.
     const big = await refundCase('a', 90_000);
@@ -77,6 +79,7 @@ describe.each(ENGINES)('decisions on %s', (engine) => {
       url: `/api/customers/${big.customerId}`,
     });
     expect(other.json().refunded).toEqual([]);
+    expect(other.json().lifetime_value_net).toEqual(other.json().lifetime_value);
   });
 
   it('knows what decisions made before migration 0007 granted, as decisions made now record it', async () => {

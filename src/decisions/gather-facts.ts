@@ -20,6 +20,7 @@
  * | Team                  | the decider's team name (when in a team)                             |
  */
 
+import { netMinor } from '../customers/index.ts';
 import { fromJsonText } from '../store/dialect.ts';
 import type { CaseTable, OrderTable } from '../store/schema.ts';
 import type { DecisionContext, Org } from './context.ts';
@@ -75,8 +76,7 @@ export function gatherFacts(
   if (kase.category !== null) facts['Complaint category'] = kase.category;
   if (kase.customer_id !== null && kase.customer_tier !== null) {
     facts['Customer tier'] = kase.customer_tier;
-    // Spend net of refunds (the charter's definition of lifetime value).
-    const ltv = Math.max(0, Number(kase.customer_spent ?? 0) - Number(kase.customer_refunded ?? 0));
+    const ltv = netMinor(Number(kase.customer_spent ?? 0), Number(kase.customer_refunded ?? 0));
     facts['Lifetime value'] = minorToPounds(ltv, org.currency);
   }
   let orderMinor: number | null = null;

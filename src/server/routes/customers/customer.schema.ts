@@ -84,8 +84,10 @@ export const moneyTotals = z
   .array(z.object({ currency: z.string(), total_minor: z.number().int() }))
   .describe('Sum of order totals per currency, in minor units');
 
-export const refundedTotals = z
-  .array(z.object({ currency: z.string(), total_minor: z.number().int() }))
-  .describe(
-    "Refunds granted on the customer's cases per currency, in minor units (granted alone or approved); the charter's Lifetime value is the order totals less these",
-  );
+export const refundedTotals = moneyTotals.describe(
+  "Refunds granted on the customer's cases per currency, in minor units (granted alone or approved)",
+);
+
+export const netTotals = moneyTotals.describe(
+  "Order totals less refunds per currency, in minor units, never below zero: the charter's Lifetime value",
+);

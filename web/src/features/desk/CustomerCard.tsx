@@ -13,14 +13,6 @@ const totals = (list: readonly MoneyTotal[]): string =>
     ? moneyMinor(0, 'GBP')
     : list.map((v) => moneyMinor(v.total_minor, v.currency)).join(' + ');
 
-/** Spend net of refunds per currency, never below zero: the charter's `Lifetime value`. */
-function netOfRefunds(c: Customer): MoneyTotal[] {
-  return c.lifetime_value.map((v) => {
-    const back = c.refunded.find((r) => r.currency === v.currency)?.total_minor ?? 0;
-    return { currency: v.currency, total_minor: Math.max(0, v.total_minor - back) };
-  });
-}
-
 export function CustomerCard({ customerId, orderId }: { customerId: string | null; orderId: string | null }) {
   const customer = useLoad(customerId, () =>
     get<Customer>(`/api/customers/${encodeURIComponent(customerId ?? '')}`),
@@ -49,7 +41,7 @@ export function CustomerCard({ customerId, orderId }: { customerId: string | nul
             <div>
               <dt>Lifetime value</dt>
               <dd>
-                {totals(netOfRefunds(c))}
+                {totals(c.lifetime_value_net)}
                 {c.refunded.length > 0 && (
                   <span className="muted">
                     {' '}

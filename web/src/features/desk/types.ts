@@ -188,6 +188,8 @@ export interface Customer {
   readonly lifetime_value: readonly MoneyTotal[];
   /** Refunds granted on the customer's cases per currency (alone or approved). */
   readonly refunded: readonly MoneyTotal[];
+  /** Spend net of refunds: the charter's `Lifetime value`. */
+  readonly lifetime_value_net: readonly MoneyTotal[];
 }
 
 export interface MoneyTotal {
