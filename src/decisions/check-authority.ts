@@ -9,6 +9,7 @@ import { AppError } from '../server/errors.ts';
 import type { Role } from '../store/schema.ts';
 import type { Grant } from './amounts.ts';
 import { minorToPounds } from './money.ts';
+import { NotInForce } from './not-in-force.ts';
 import { approverRole, staffRoleFact } from './roles.ts';
 
 export const AUTHORITY_DECISION = 'Grant authority';
@@ -38,7 +39,7 @@ function field(value: unknown, name: string): unknown {
  */
 export function checkAuthority(charter: Charter, role: Role, grant: Grant): AuthorityCheck {
   if (!charter.decisions.has(AUTHORITY_DECISION))
-    throw new AppError(
+    throw new NotInForce(
       'policy-error',
       `The charter in force has no "${AUTHORITY_DECISION}" decision, so nothing can be granted.`,
     );

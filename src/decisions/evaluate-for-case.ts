@@ -14,6 +14,7 @@ import { grantOf } from './amounts.ts';
 import { checkFacts } from './check-facts.ts';
 import type { DecisionContext, Org } from './context.ts';
 import { type CustomerSpend, gatherFacts, type OrderFacts } from './gather-facts.ts';
+import { NotInForce } from './not-in-force.ts';
 import { localDate } from './org-calendar.ts';
 
 export interface DecisionInput {
@@ -90,7 +91,7 @@ function decisionNamed(charter: Charter, name: string): string {
   }
   const found = names.get(name.trim().toLowerCase());
   if (found !== undefined) return found;
-  throw new AppError('validation', `The charter in force has no decision named "${name}".`, [
+  throw new NotInForce('validation', `The charter in force has no decision named "${name}".`, [
     {
       path: 'body.decision',
       message: `Unexpected decision "${name}", expected a decision of the charter in force`,

@@ -23,6 +23,7 @@ export { type BudgetView, type InboxItem, listApprovals } from './list-approvals
 export { type BudgetLine, listBudgets } from './list-budgets.ts';
 export { listCaseDecisions } from './list-case-decisions.ts';
 export { percentOfMinor, poundsToMinor } from './money.ts';
+export { NotInForce } from './not-in-force.ts';
 export { budgetPeriod, localDate } from './org-calendar.ts';
 export { type DecisionPreview, previewDecision } from './preview-decision.ts';
 export { widen } from './store-types.ts';

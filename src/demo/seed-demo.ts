@@ -17,9 +17,8 @@ import {
   updateCase,
 } from '../cases/index.ts';
 import { createCustomer, createOrder } from '../customers/index.ts';
-import { createDecision, type DecisionContext, decideApproval } from '../decisions/index.ts';
+import { createDecision, type DecisionContext, decideApproval, NotInForce } from '../decisions/index.ts';
 import { mulberry32 as prng } from '../policy/testing/prng.ts';
-import { AppError } from '../server/errors.ts';
 import type { Store } from '../store/index.ts';
 import type { CaseKind, Database } from '../store/schema.ts';
 
@@ -199,10 +198,7 @@ export async function seedDemo(
     try {
       return await work();
     } catch (e) {
-      const notInForce =
-        e instanceof AppError &&
-        ((e.code === 'validation' && e.errors?.[0]?.path === 'body.decision') || e.code === 'policy-error');
-      if (notInForce) return null;
+      if (e instanceof NotInForce) return null;
       throw e;
     }
   };
