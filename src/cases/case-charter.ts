@@ -5,7 +5,8 @@
  * deadlines). Charters, their calendars and their SLA target resolvers are compiled once and cached.
  */
 import type { Kysely } from 'kysely';
-import { charterInForce } from '../charter/index.ts';
+import { LRUCache } from 'lru-cache';
+import { CHARTER_CACHE_SIZE, charterInForce } from '../charter/index.ts';
 import { type Calendar, compileCalendar, localDate } from '../hours/index.ts';
 import { type Charter, compileCharter } from '../policy/compile/charter.ts';
 import type { PolicyDocument, ProcedureSection } from '../policy/model.ts';
@@ -20,7 +21,9 @@ export type PolicyVersions = Readonly<Record<string, number>>;
 /** Fraction of a budget after which an SLA warning is due. */
 export const WARN_AT = 0.8;
 
-const charters = new Map<string, Charter>();
+// Least recently used out first, as the charters in force (charter/charter-in-force): a case keeps
+// its versions for life, so old cases' charters are here beside today's.
+const charters = new LRUCache<string, Charter>({ max: CHARTER_CACHE_SIZE });
 const calendarCache = new WeakMap<Charter, Readonly<Record<string, Calendar>>>();
 const resolverCache = new WeakMap<Charter, TargetResolver>();
 
@@ -81,7 +84,6 @@ export async function charterOfVersions(
 }
 
 function remember(key: string, charter: Charter): void {
-  if (charters.size > 200) charters.clear();
   charters.set(key, charter);
 }
 

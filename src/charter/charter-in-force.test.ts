@@ -1,8 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ENGINES, freshStore } from '../../test/databases.ts';
 import { createOrg } from '../orgs/index.ts';
 import type { Store } from '../store/index.ts';
-import { charterInForce } from './charter-in-force.ts';
+import { charterCacheStats, charterInForce, resetCharterCache, warmCharters } from './charter-in-force.ts';
 import { importCharter } from './import-charter.ts';
 
 const doc = (version: number, window: number) => `---
@@ -27,6 +27,65 @@ describe.each(ENGINES)('the charter in force on %s', (engine) => {
   const stores: Store[] = [];
   afterAll(async () => {
     for (const s of stores) await s.close();
+  });
+  afterEach(() => resetCharterCache());
+
+  /** An organisation with a one-policy charter, last active (audited) at `at`. */
+  const orgActiveAt = async (store: Store, slug: string, at: number) => {
+    const { orgId } = await createOrg(store, at, {
+      slug,
+      name: slug,
+      timeZone: 'Europe/London',
+      currency: 'GBP',
+      teams: [],
+      users: [],
+    });
+    await store.db
+      .transaction()
+      .execute((trx) =>
+        importCharter(trx, store.dialect, orgId, [{ file: 'r1.md', text: doc(1, 14) }], null, at),
+      );
+    return orgId;
+  };
+
+  it('evicts the least recently used charter when more organisations are active than it holds', async () => {
+    const store = await freshStore(engine);
+    stores.push(store);
+    const [a, b, c] = [
+      await orgActiveAt(store, 'lru-a', 1),
+      await orgActiveAt(store, 'lru-b', 1),
+      await orgActiveAt(store, 'lru-c', 1),
+    ];
+    resetCharterCache(2);
+    const day = '2026-06-01';
+    await charterInForce(store.db, a, day);
+    await charterInForce(store.db, b, day);
+    expect(charterCacheStats()).toEqual({ capacity: 2, cached: 2, compiled: 2 });
+    await charterInForce(store.db, a, day); // a is now the most recently used
+    await charterInForce(store.db, c, day); // so b goes
+    expect(charterCacheStats().compiled).toBe(3);
+    await charterInForce(store.db, a, day);
+    await charterInForce(store.db, c, day);
+    expect(charterCacheStats().compiled).toBe(3);
+    await charterInForce(store.db, b, day);
+    expect(charterCacheStats()).toEqual({ capacity: 2, cached: 2, compiled: 4 });
+  });
+
+  it('warms the most recently active organisations at start, as many as it holds', async () => {
+    const store = await freshStore(engine);
+    stores.push(store);
+    const now = Date.parse('2026-06-01T12:00:00Z');
+    const quiet = await orgActiveAt(store, 'warm-quiet', now - 3_000);
+    const busy = await orgActiveAt(store, 'warm-busy', now - 1_000);
+    const recent = await orgActiveAt(store, 'warm-recent', now - 2_000);
+    resetCharterCache(2);
+    expect(await warmCharters(store.db, now)).toBe(2);
+    expect(charterCacheStats().compiled).toBe(2);
+    await charterInForce(store.db, busy, '2026-06-01');
+    await charterInForce(store.db, recent, '2026-06-01');
+    expect(charterCacheStats().compiled).toBe(2);
+    await charterInForce(store.db, quiet, '2026-06-01');
+    expect(charterCacheStats().compiled).toBe(3);
   });
 
   it('is cached per revision and day, and a version written by anyone changes the revision', async () => {

@@ -5,7 +5,15 @@
  * team overview.
  */
 export { acknowledgePolicyVersion } from './acknowledge-policy-version.ts';
-export { type CharterInForce, charterInForce, warmCharters } from './charter-in-force.ts';
+export {
+  CHARTER_CACHE_SIZE,
+  type CharterCacheStats,
+  type CharterInForce,
+  charterCacheStats,
+  charterInForce,
+  resetCharterCache,
+  warmCharters,
+} from './charter-in-force.ts';
 export {
   diffPolicySources,
   diffPolicyVersions,
