@@ -36,16 +36,40 @@ interface Run {
   non2xx: number;
   /** CPU the host took during the run, ms (null where unknown). */
   stolen: number | null;
+  /** CPU the serving process used per answered request, µs (null where unknown). */
+  cpuUs: number | null;
 }
 
-async function cannon(opts: autocannon.Options): Promise<Run> {
+/**
+ * CPU time a process has used (user + system, all its threads), in µs; null elsewhere. Unlike
+ * requests per second it does not fall when the host takes CPU away (steal is not counted as the
+ * process's time), so it shows whether the code got heavier even on a crowded machine.
+ */
+function processCpuUs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * (1_000_000 / 100); // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
+/** Runs autocannon; `pid` is the serving process, whose CPU per request is reported. */
+async function cannon(opts: autocannon.Options, pid?: number): Promise<Run> {
   console.error(
     `… ${opts.method ?? 'GET'} ${opts.url}${opts.overallRate ? ` at ${opts.overallRate}/s` : ''}`,
   );
   const before = stolenMs();
+  const cpuBefore = processCpuUs(pid);
   const r = await autocannon({ duration: DURATION, connections: 32, pipelining: 1, ...opts });
   const stolen = before === null ? null : (stolenMs() ?? 0) - before;
-  return { rps: r.requests.average, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx, stolen };
+  const cpuAfter = processCpuUs(pid);
+  const cpuUs =
+    cpuBefore === null || cpuAfter === null || r.requests.total === 0
+      ? null
+      : Math.round((cpuAfter - cpuBefore) / r.requests.total);
+  return { rps: r.requests.average, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx, stolen, cpuUs };
 }
 
 async function login(url: string) {
@@ -108,20 +132,27 @@ for (let i = 0; i < 100; i++) {
 }
 const rowBody = JSON.stringify({ subject: 'Where is my order?' });
 const bareRun = (duration?: number) =>
-  cannon({
-    url: `http://127.0.0.1:${ceilingPort}/rows`,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: rowBody,
-    ...(duration ? { duration } : {}),
-  });
+  cannon(
+    {
+      url: `http://127.0.0.1:${ceilingPort}/rows`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: rowBody,
+      ...(duration ? { duration } : {}),
+    },
+    ceiling.pid,
+  );
 // The ceiling is measured just before and just after creating cases, and the ratio taken against
 // their mean: the machine's speed drifts by a quarter over minutes, and a ceiling measured minutes
 // away from what it is compared with made the ratio swing with it.
 await bareRun(2); // warm-up
 await cannon({ url: `${server.url}/api/cases`, method: 'POST', headers, body: caseBody, duration: 2 }); // warm-up
 const bareBefore = await bareRun();
-const createCase = await cannon({ url: `${server.url}/api/cases`, method: 'POST', headers, body: caseBody });
+const serverPid = server.child.pid;
+const createCase = await cannon(
+  { url: `${server.url}/api/cases`, method: 'POST', headers, body: caseBody },
+  serverPid,
+);
 const bareAfter = await bareRun();
 ceiling.kill();
 const bare: Run = {
@@ -130,6 +161,10 @@ const bare: Run = {
   errors: bareBefore.errors + bareAfter.errors,
   non2xx: bareBefore.non2xx + bareAfter.non2xx,
   stolen: bareBefore.stolen === null ? null : bareBefore.stolen + (bareAfter.stolen ?? 0),
+  cpuUs:
+    bareBefore.cpuUs === null || bareAfter.cpuUs === null
+      ? null
+      : Math.round((bareBefore.cpuUs + bareAfter.cpuUs) / 2),
 };
 const decideBody = JSON.stringify({
   decision: 'Refund',
@@ -141,12 +176,21 @@ const decideBody = JSON.stringify({
     'Order amount': 80,
   },
 });
-const decide = await cannon({
-  url: `${server.url}/api/cases/${benchCase}/decisions`,
-  method: 'POST',
-  headers,
-  body: decideBody,
-});
+// Each measured run follows a warm-up of its own path, as creating cases and the ceiling do: measured
+// cold, a decision spent 15-20 % more server CPU in its first seconds (compiling the path's code).
+const decideRun = (duration?: number) =>
+  cannon(
+    {
+      url: `${server.url}/api/cases/${benchCase}/decisions`,
+      method: 'POST',
+      headers,
+      body: decideBody,
+      ...(duration ? { duration } : {}),
+    },
+    serverPid,
+  );
+await decideRun(2); // warm-up
+const decide = await decideRun();
 // A refund as agents make them: on a customer's order, with the tier, the lifetime value (orders
 // less refunds already granted), the order's amount, delivery and category gathered by the server,
 // and only the item's condition supplied. Spread over many cases, as real decisions are.
@@ -175,20 +219,27 @@ for (let start = 0; start < ORDER_CASES; start += 25) {
   orderCases.push(...(await Promise.all(batch)));
 }
 let nextCase = 0;
-const decideOnOrder = await cannon({
-  url: `${server.url}/api/cases/${orderCases[0]}/decisions`,
-  method: 'POST',
-  headers,
-  body: JSON.stringify({ decision: 'Refund', facts: { 'Item condition': 'unopened' } }),
-  requests: [
+const onOrderRun = (duration?: number) =>
+  cannon(
     {
-      setupRequest: (req) => ({
-        ...req,
-        path: `/api/cases/${orderCases[nextCase++ % orderCases.length]}/decisions`,
-      }),
+      url: `${server.url}/api/cases/${orderCases[0]}/decisions`,
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ decision: 'Refund', facts: { 'Item condition': 'unopened' } }),
+      requests: [
+        {
+          setupRequest: (req) => ({
+            ...req,
+            path: `/api/cases/${orderCases[nextCase++ % orderCases.length]}/decisions`,
+          }),
+        },
+      ],
+      ...(duration ? { duration } : {}),
     },
-  ],
-});
+    serverPid,
+  );
+await onOrderRun(2); // warm-up
+const decideOnOrder = await onOrderRun();
 // At 1,000/s: a steady open-loop load (the target figure), then autocannon's rate mode for comparison
 // (it sends each second's quota in a burst; see bench/steady-load.ts).
 // Warm the generator's connections and both processes' code paths first, as for the other runs.
@@ -222,7 +273,7 @@ await server.stop();
 
 const show = (name: string, r: Run) =>
   console.log(
-    `${name.padEnd(34)} ${Math.round(r.rps).toString().padStart(7)} req/s   p99 ${r.p99} ms   errors ${r.errors}   non-2xx ${r.non2xx}${r.stolen === null ? '' : `   CPU stolen by the host ${r.stolen} ms`}`,
+    `${name.padEnd(34)} ${Math.round(r.rps).toString().padStart(7)} req/s   p99 ${r.p99} ms   errors ${r.errors}   non-2xx ${r.non2xx}${r.cpuUs === null ? '' : `   server CPU ${r.cpuUs} µs/request`}${r.stolen === null ? '' : `   CPU stolen by the host ${r.stolen} ms`}`,
   );
 console.log(`bench:api — ${DURATION} s per run, 32 connections, SQLite (WAL), server in its own process`);
 show('create case (+timeline, audit, SLA)', createCase);
@@ -245,6 +296,15 @@ console.log(
     steal_ms: { create: createCase.stolen, decide: decide.stolen, on_order: decideOnOrder.stolen },
     ceiling_rps: Math.round(bare.rps),
     ratio_to_ceiling: Math.round((createCase.rps / bare.rps) * 100) / 100,
+    // Diagnostics beside the targets' figures: CPU per request does not move with the host's steal.
+    server_cpu_us: {
+      create: createCase.cpuUs,
+      decide: decide.cpuUs,
+      on_order: decideOnOrder.cpuUs,
+      ceiling: bare.cpuUs,
+    },
+    cpu_ratio_to_ceiling:
+      createCase.cpuUs && bare.cpuUs ? Math.round((bare.cpuUs / createCase.cpuUs) * 100) / 100 : null,
     errors:
       createCase.errors +
       createCase.non2xx +
