@@ -31,17 +31,16 @@ export interface CasePage {
 }
 
 /**
- * One page of the queue.
+ * The query for one page of the queue (`limit + 1` rows: one more tells whether a next page exists).
  * @throws AppError `validation` for a cursor that is not a queue position
- * @example const { cases, next } = await listCases(db, orgId, { status: ['new', 'open'] }, null, 50);
  */
-export async function listCases(
+export function queuePageQuery(
   db: Kysely<Database>,
   orgId: string,
   filter: CaseFilter,
   cursor: QueueCursor | null,
   limit: number,
-): Promise<CasePage> {
+) {
   let q = db.selectFrom('cases').selectAll().where('org_id', '=', orgId);
   if (filter.status && filter.status.length > 0) q = q.where('status', 'in', filter.status);
   if (filter.kind) q = q.where('kind', '=', filter.kind);
@@ -49,6 +48,7 @@ export async function listCases(
   if (filter.assigneeId) q = q.where('assignee_id', '=', filter.assigneeId);
   if (filter.teamId) q = q.where('team_id', '=', filter.teamId);
   if (filter.customerId) q = q.where('customer_id', '=', filter.customerId);
+  // On PostgreSQL a trigram index answers these (migration 0008); on SQLite they scan the org's cases.
   for (const term of searchTerms(filter.q ?? ''))
     q = q.where(sql<boolean>`search_text like ${`%${term}%`} escape '\\'`);
   if (cursor) {
@@ -64,11 +64,25 @@ export async function listCases(
       );
     else throw badCursor();
   }
-  const rows = await q
+  return q
     .orderBy('next_deadline', (ob) => ob.asc().nullsLast())
     .orderBy('id')
-    .limit(limit + 1)
-    .execute();
+    .limit(limit + 1);
+}
+
+/**
+ * One page of the queue.
+ * @throws AppError `validation` for a cursor that is not a queue position
+ * @example const { cases, next } = await listCases(db, orgId, { status: ['new', 'open'] }, null, 50);
+ */
+export async function listCases(
+  db: Kysely<Database>,
+  orgId: string,
+  filter: CaseFilter,
+  cursor: QueueCursor | null,
+  limit: number,
+): Promise<CasePage> {
+  const rows = await queuePageQuery(db, orgId, filter, cursor, limit).execute();
   const cases = rows.slice(0, limit);
   const last = cases.at(-1);
   return { cases, next: rows.length > limit && last ? { sort: last.next_deadline, id: last.id } : null };
