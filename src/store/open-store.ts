@@ -25,7 +25,7 @@ import * as decisionAuthority from './migrations/0004-decision-authority.ts';
 import * as charterRevision from './migrations/0005-charter-revision.ts';
 import * as portalTokenByCase from './migrations/0006-portal-token-by-case.ts';
 import * as decisionGrants from './migrations/0007-decision-grants.ts';
-import * as caseSearchIndex from './migrations/0008-case-search-index.ts';
+import * as searchIndexes from './migrations/0008-search-indexes.ts';
 import type { Database } from './schema.ts';
 
 export interface Store {
@@ -62,7 +62,7 @@ function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0005-charter-revision': { up: (db) => charterRevision.up(db, dialect) },
     '0006-portal-token-by-case': { up: (db) => portalTokenByCase.up(db) },
     '0007-decision-grants': { up: (db) => decisionGrants.up(db) },
-    '0008-case-search-index': { up: (db) => caseSearchIndex.up(db, dialect) },
+    '0008-search-indexes': { up: (db) => searchIndexes.up(db, dialect) },
   };
 }
 
