@@ -41,9 +41,10 @@ interface Run {
 }
 
 /**
- * CPU time a process has used (user + system, all its threads), in µs; null elsewhere. Unlike
- * requests per second it does not fall when the host takes CPU away (steal is not counted as the
- * process's time), so it shows whether the code got heavier even on a crowded machine.
+ * CPU time a process has used (user + system, all its threads), in µs; null elsewhere. Steal is
+ * not counted as the process's time, so per request it moves less than requests per second when the
+ * host takes CPU away (less, not never: see docs/BENCHMARKS.md, session 8) and tells "the code got
+ * heavier" from "the host was busy" better.
  */
 function processCpuUs(pid: number | undefined): number | null {
   if (pid === undefined) return null;

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { createOrg } from '../src/orgs/index.ts';
 import { openStore, type Store } from '../src/store/index.ts';
 
 export type EngineName = 'sqlite' | 'postgres';
@@ -31,4 +32,17 @@ export async function freshPostgresUrl(): Promise<string> {
 export async function freshStore(engine: EngineName): Promise<Store> {
   if (engine === 'postgres') return openStore({ databaseUrl: await freshPostgresUrl(), poolSize: 5 });
   return openStore({ dataDir: mkdtempSync(join(tmpdir(), 'charter-db-')) });
+}
+
+/** An organisation with no teams or users (London, GBP), created at `now`; answers its id. */
+export async function bareOrg(store: Store, slug: string, now = 0): Promise<string> {
+  const { orgId } = await createOrg(store, now, {
+    slug,
+    name: slug,
+    timeZone: 'Europe/London',
+    currency: 'GBP',
+    teams: [],
+    users: [],
+  });
+  return orgId;
 }

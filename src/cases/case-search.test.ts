@@ -1,7 +1,6 @@
 import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshStore } from '../../test/databases.ts';
-import { createOrg } from '../orgs/index.ts';
+import { bareOrg, freshStore } from '../../test/databases.ts';
 import type { Store } from '../store/index.ts';
 import { listCases, queuePageQuery } from './list-cases.ts';
 
@@ -10,14 +9,7 @@ describe('case search on PostgreSQL (migration 0008)', () => {
   let orgId: string;
   beforeAll(async () => {
     store = await freshStore('postgres');
-    ({ orgId } = await createOrg(store, 0, {
-      slug: 'search',
-      name: 'Search',
-      timeZone: 'Europe/London',
-      currency: 'GBP',
-      teams: [],
-      users: [],
-    }));
+    orgId = await bareOrg(store, 'search');
     // 50,000 cases about deliveries, and one about marmalade: enough that reading them all is dearer.
     await sql`
       insert into cases (org_id, id, number, kind, channel, priority, status, subject, policy_versions,

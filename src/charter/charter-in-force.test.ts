@@ -1,6 +1,5 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { ENGINES, freshStore } from '../../test/databases.ts';
-import { createOrg } from '../orgs/index.ts';
+import { bareOrg, ENGINES, freshStore } from '../../test/databases.ts';
 import type { Store } from '../store/index.ts';
 import { charterCacheStats, charterInForce, resetCharterCache, warmCharters } from './charter-in-force.ts';
 import { importCharter } from './import-charter.ts';
@@ -32,14 +31,7 @@ describe.each(ENGINES)('the charter in force on %s', (engine) => {
 
   /** An organisation with a one-policy charter, last active (audited) at `at`. */
   const orgActiveAt = async (store: Store, slug: string, at: number) => {
-    const { orgId } = await createOrg(store, at, {
-      slug,
-      name: slug,
-      timeZone: 'Europe/London',
-      currency: 'GBP',
-      teams: [],
-      users: [],
-    });
+    const orgId = await bareOrg(store, slug, at);
     await store.db
       .transaction()
       .execute((trx) =>
@@ -91,19 +83,7 @@ describe.each(ENGINES)('the charter in force on %s', (engine) => {
   it('is cached per revision and day, and a version written by anyone changes the revision', async () => {
     const store = await freshStore(engine);
     stores.push(store);
-    const { orgId } = await createOrg(store, 0, {
-      slug: 'acme',
-      name: 'Acme',
-      timeZone: 'Europe/London',
-      currency: 'GBP',
-      teams: [],
-      users: [],
-    });
-    await store.db
-      .transaction()
-      .execute((trx) =>
-        importCharter(trx, store.dialect, orgId, [{ file: 'r1.md', text: doc(1, 14) }], null, 0),
-      );
+    const orgId = await orgActiveAt(store, 'acme', 0);
     const revision = async () =>
       (
         await store.db

@@ -1,7 +1,6 @@
 import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshStore } from '../../test/databases.ts';
-import { createOrg } from '../orgs/index.ts';
+import { bareOrg, freshStore } from '../../test/databases.ts';
 import type { Store } from '../store/index.ts';
 import { customerPageQuery, listCustomers } from './list-customers.ts';
 
@@ -10,14 +9,7 @@ describe('customer search on PostgreSQL (migration 0008)', () => {
   let orgId: string;
   beforeAll(async () => {
     store = await freshStore('postgres');
-    ({ orgId } = await createOrg(store, 0, {
-      slug: 'people',
-      name: 'People',
-      timeZone: 'Europe/London',
-      currency: 'GBP',
-      teams: [],
-      users: [],
-    }));
+    orgId = await bareOrg(store, 'people');
     // 50,000 customers, one of them Ines Marlow: enough that reading them all is dearer.
     await sql`
       insert into customers (org_id, id, name, email, tier, consent, created_at, updated_at, version)
