@@ -3,9 +3,9 @@
  * The queue: an organisation's cases, filtered, in the order they breach — `next_deadline`
  * ascending with cases that have no running clock last, then by id — with keyset pagination.
  */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { badCursor } from '../server/pagination.ts';
-import { searchTerms } from '../store/dialect.ts';
+import { containsEveryWord, SEARCHED } from '../store/dialect.ts';
 import type { CaseKind, CaseStatus, CaseTable, Database } from '../store/schema.ts';
 
 export interface CaseFilter {
@@ -48,9 +48,8 @@ export function queuePageQuery(
   if (filter.assigneeId) q = q.where('assignee_id', '=', filter.assigneeId);
   if (filter.teamId) q = q.where('team_id', '=', filter.teamId);
   if (filter.customerId) q = q.where('customer_id', '=', filter.customerId);
-  // On PostgreSQL a trigram index answers these (migration 0008); on SQLite they scan the org's cases.
-  for (const term of searchTerms(filter.q ?? ''))
-    q = q.where(sql<boolean>`search_text like ${`%${term}%`} escape '\\'`);
+  const match = containsEveryWord(SEARCHED.cases, filter.q ?? '');
+  if (match) q = q.where(match);
   if (cursor) {
     const { sort, id } = cursor;
     if (sort === null) q = q.where((eb) => eb.and([eb('next_deadline', 'is', null), eb('id', '>', id)]));

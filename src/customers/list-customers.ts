@@ -3,8 +3,7 @@
  * Customers of an organisation in id order (ids are time-ordered UUIDv7, so this is creation
  * order and stable under inserts), searched by name or email and filtered by tier.
  */
-import { sql } from 'kysely';
-import { searchTerms } from '../store/dialect.ts';
+import { containsEveryWord, SEARCHED } from '../store/dialect.ts';
 import { type CustomerView, customerView, type Db } from './customer-view.ts';
 
 export interface CustomerQuery {
@@ -27,14 +26,9 @@ export function customerPageQuery(db: Db, orgId: string, query: CustomerQuery) {
   let select = db.selectFrom('customers').selectAll().where('org_id', '=', orgId);
   if (query.tier) select = select.where('tier', '=', query.tier);
   if (query.after) select = select.where('id', '>', query.after);
-  // On PostgreSQL trigram indexes on exactly these expressions answer them (migration 0008).
-  for (const term of searchTerms(query.q ?? '')) {
-    const pattern = `%${term}%`;
-    // Emails are stored lower-cased; `escape` makes the backslashes of searchTerms literal.
-    select = select.where(
-      sql<boolean>`(lower(name) like ${pattern} escape '\\' or coalesce(email, '') like ${pattern} escape '\\')`,
-    );
-  }
+  // Emails are stored lower-cased.
+  const match = containsEveryWord(SEARCHED.customers, query.q ?? '');
+  if (match) select = select.where(match);
   return select.orderBy('id').limit(query.limit + 1);
 }
 

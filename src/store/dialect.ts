@@ -3,7 +3,7 @@
  * Every difference between SQLite and PostgreSQL lives here: column types for instants, JSON
  * encoding, text search, and how a write transaction takes its lock.
  */
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from './schema.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -53,8 +53,8 @@ export function jsonValue<T>(row: object, column: string, text: string | null | 
 }
 
 /**
- * A case-insensitive "contains every word" filter over `search_text`. Portable by design (LIKE on a
- * lower-cased column); the search text is built at write time from subject, customer and messages.
+ * The words of a search, lower-cased, with LIKE's wildcards escaped (at most 8).
+ * @example searchTerms('Late  SOFA') // ['late', 'sofa']
  */
 export function searchTerms(query: string): string[] {
   return query
@@ -63,6 +63,37 @@ export function searchTerms(query: string): string[] {
     .map((w) => w.replace(/[%_\\]/g, (c) => `\\${c}`))
     .filter(Boolean)
     .slice(0, 8);
+}
+
+/**
+ * What the desk's searches read, exactly as written here: on PostgreSQL, migration 0008's trigram
+ * indexes are built on these same expressions, so a search is answered from an index; SQLite scans
+ * the organisation's rows (measured cheaper than keeping an FTS5 table in step: see the migration).
+ * Every searched text is stored or compared lower-cased.
+ */
+export const SEARCHED = {
+  cases: [sql`search_text`],
+  customers: [sql`lower(name)`, sql`coalesce(email, '')`],
+} as const;
+
+/**
+ * A case-insensitive "contains every word" filter: each word of `query` must appear, part-words
+ * included, in at least one of `texts`. The same SQL on both engines (LIKE). Null for no words.
+ * @example const match = containsEveryWord(SEARCHED.customers, 'ada'); if (match) q = q.where(match);
+ */
+export function containsEveryWord(
+  texts: readonly RawBuilder<unknown>[],
+  query: string,
+): RawBuilder<boolean> | null {
+  const terms = searchTerms(query);
+  if (terms.length === 0) return null;
+  // `escape` makes the backslashes of searchTerms literal.
+  const word = (term: string) =>
+    sql<boolean>`(${sql.join(
+      texts.map((t) => sql`${t} like ${`%${term}%`} escape '\\'`),
+      sql` or `,
+    )})`;
+  return sql<boolean>`(${sql.join(terms.map(word), sql` and `)})`;
 }
 
 /**

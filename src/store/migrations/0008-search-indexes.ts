@@ -1,7 +1,7 @@
 /**
  * @module store/migrations/0008-search-indexes
  * On PostgreSQL, the cases' search text and the customers' names and emails get trigram indexes
- * (pg_trgm), so the "contains every word" searches (`LIKE '%word%'`, store/dialect `searchTerms`) of
+ * (pg_trgm), so the "contains every word" searches (`LIKE '%word%'`, store/dialect `SEARCHED`) of
  * the queue and the customer list are answered from an index instead of reading every case or
  * customer of the organisation. Same queries, same matches: only words of three characters or more
  * use them.
