@@ -5,6 +5,7 @@
  */
 import { appendAudit } from '../audit/index.ts';
 import { AppError } from '../server/errors.ts';
+import { isUniqueViolation } from '../store/dialect.ts';
 import { newId, toJsonText } from '../store/index.ts';
 import type { CustomerTable } from '../store/schema.ts';
 import {
@@ -14,7 +15,7 @@ import {
   customerView,
   DEFAULT_CONSENT,
 } from './customer-view.ts';
-import { isUniqueViolation, normaliseEmail } from './find-customer.ts';
+import { normaliseEmail } from './find-customer.ts';
 
 export interface NewCustomer {
   readonly name: string;

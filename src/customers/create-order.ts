@@ -5,10 +5,11 @@
  */
 import { appendAudit } from '../audit/index.ts';
 import { AppError } from '../server/errors.ts';
+import { isUniqueViolation } from '../store/dialect.ts';
 import { newId, toJsonText } from '../store/index.ts';
 import type { OrderTable } from '../store/schema.ts';
 import { type CustomerContext, type OrderItem, type OrderView, orderView } from './customer-view.ts';
-import { assertNotErased, isUniqueViolation, requireCustomer } from './find-customer.ts';
+import { assertNotErased, requireCustomer } from './find-customer.ts';
 
 export interface NewOrder {
   readonly number: string;

@@ -26,16 +26,6 @@ export function assertNotErased(row: CustomerTable): void {
     throw new AppError('customer-erased', 'This customer was erased; the record can no longer change.');
 }
 
-/**
- * Whether a database error is a unique-key violation (a concurrent writer took the same number).
- * @example if (isUniqueViolation(e)) throw new AppError('conflict', '…')
- */
-export function isUniqueViolation(e: unknown): boolean {
-  if (typeof e !== 'object' || e === null || !('code' in e)) return false;
-  const code = (e as { code: unknown }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
-
 /** Emails compare case-insensitively, so they are stored lower-cased and trimmed. */
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();

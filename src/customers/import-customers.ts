@@ -6,12 +6,13 @@
  */
 import { appendAudit } from '../audit/index.ts';
 import { AppError } from '../server/errors.ts';
+import { isUniqueViolation } from '../store/dialect.ts';
 import { newId } from '../store/index.ts';
 import type { CustomerTable, OrderTable } from '../store/schema.ts';
 import { newCustomerRow } from './create-customer.ts';
 import { newOrderRow } from './create-order.ts';
 import type { CustomerContext } from './customer-view.ts';
-import { isUniqueViolation, normaliseEmail } from './find-customer.ts';
+import { normaliseEmail } from './find-customer.ts';
 import { CUSTOMERS_CSV, type CustomerCandidate, parseCustomerRows } from './parse-customer-rows.ts';
 import { ORDERS_CSV, type OrderCandidate, parseOrderRows } from './parse-order-rows.ts';
 import { type CsvRow, type Rejection, readCsv } from './read-import-csv.ts';

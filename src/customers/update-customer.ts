@@ -5,11 +5,12 @@
  */
 import { appendAudit } from '../audit/index.ts';
 import { AppError } from '../server/errors.ts';
+import { isUniqueViolation } from '../store/dialect.ts';
 import { fromJsonText, toJsonText } from '../store/index.ts';
 import type { CustomerTable } from '../store/schema.ts';
 import { assertExternalRefFree } from './create-customer.ts';
 import { type Consent, type CustomerContext, type CustomerView, customerView } from './customer-view.ts';
-import { assertNotErased, isUniqueViolation, normaliseEmail, requireCustomer } from './find-customer.ts';
+import { assertNotErased, normaliseEmail, requireCustomer } from './find-customer.ts';
 
 export interface CustomerChanges {
   readonly version: number;

@@ -39,3 +39,4 @@ export function actorOf(request: { actor: Actor | null }): Actor {
 export const ALL_STAFF: readonly Role[] = ['admin', 'manager', 'agent', 'auditor'];
 export const WRITERS: readonly Role[] = ['admin', 'manager', 'agent'];
 export const MANAGERS: readonly Role[] = ['admin', 'manager'];
+export const ADMINS: readonly Role[] = ['admin'];

@@ -13,6 +13,17 @@ export function bigintType(dialect: DialectName): 'bigint' | 'integer' {
   return dialect === 'postgres' ? 'bigint' : 'integer';
 }
 
+/**
+ * Whether a database error is a unique-key violation (a concurrent writer took the same key), on
+ * either engine.
+ * @example if (isUniqueViolation(e)) throw new AppError('conflict', '…')
+ */
+export function isUniqueViolation(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null || !('code' in e)) return false;
+  const code = (e as { code: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
 /** JSON is stored as text in both engines: what goes in comes out byte for byte (hash-stable). */
 export function toJsonText(value: unknown): string {
   return JSON.stringify(value ?? null);

@@ -5,6 +5,7 @@
 export {
   type DialectName,
   fromJsonText,
+  isUniqueViolation,
   jsonText,
   jsonValue,
   lockOrg,

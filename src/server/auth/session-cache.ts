@@ -5,11 +5,11 @@
  * rest of a typical request's reads together; so on SQLite a session found is kept for a moment.
  *
  * What keeps this safe: only sessions found are kept (a new sign-in is always read); signing out
- * forgets the session at once; expiry is still checked on every request; users' roles and
- * disabled flags have no writer but sign-up, which adds rows; and an entry lives at most
- * `SESSION_MEMORY_MS`, which bounds what another process writing the same file (a second server,
- * the CLI) could leave stale. PostgreSQL deployments run several processes, so there nothing is
- * kept. A writer that someday disables users or changes roles must forget their sessions here.
+ * forgets the session at once; expiry is still checked on every request; users' roles, active
+ * flags and passwords change only through the staff routes, which forget that user's sessions here;
+ * and an entry lives at most `SESSION_MEMORY_MS`, which bounds what another process writing the same
+ * file (a second server, the CLI) could leave stale. PostgreSQL deployments run several processes,
+ * so there nothing is kept.
  * Entries are found by the token itself (process memory only; the store keeps hashes), and remember
  * the CSRF token the session last proved, so that a write need not hash either again.
  */
@@ -75,4 +75,11 @@ export function provedCsrf(kept: KeptSession | undefined, csrf: string): boolean
 /** Called when a session ends, before it is answered. */
 export function forgetSession(store: Store, token: string): void {
   caches.get(store)?.delete(token);
+}
+
+/** Called when a user's role, active flag or password changes: their remembered sessions go. */
+export function forgetUserSessions(store: Store, userId: string): void {
+  const cache = caches.get(store);
+  if (cache === undefined) return;
+  for (const [token, kept] of cache) if (kept.row.user_id === userId) cache.delete(token);
 }

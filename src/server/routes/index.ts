@@ -4,6 +4,7 @@
  */
 import type { RouteModule } from '../app-type.ts';
 import { verifyAuditRoute } from './audit/verify-audit.ts';
+import { changePasswordRoute } from './auth/change-password.ts';
 import { loginRoute } from './auth/login.ts';
 import { logoutRoute } from './auth/logout.ts';
 import { meRoute } from './auth/me.ts';
@@ -12,6 +13,7 @@ import { CUSTOMERS_ROUTES } from './customers/index.ts';
 import { DECISIONS_ROUTES } from './decisions/index.ts';
 import { POLICIES_ROUTES } from './policies/index.ts';
 import { PORTAL_ROUTES } from './portal/index.ts';
+import { STAFF_ROUTES } from './staff/index.ts';
 import { healthRoute } from './system/health.ts';
 import { createTokenRoute } from './tokens/create-token.ts';
 import { revokeTokenRoute } from './tokens/revoke-token.ts';
@@ -21,6 +23,7 @@ export const ROUTES: readonly RouteModule[] = [
   loginRoute,
   logoutRoute,
   meRoute,
+  changePasswordRoute,
   createTokenRoute,
   revokeTokenRoute,
   verifyAuditRoute,
@@ -29,4 +32,5 @@ export const ROUTES: readonly RouteModule[] = [
   ...DECISIONS_ROUTES,
   ...POLICIES_ROUTES,
   ...PORTAL_ROUTES,
+  ...STAFF_ROUTES,
 ];

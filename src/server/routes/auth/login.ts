@@ -8,13 +8,12 @@ import { sql } from 'kysely';
 import { appendAudit } from '../../../audit/index.ts';
 import { newId } from '../../../store/index.ts';
 import type { RouteModule } from '../../app-type.ts';
+import { checkAttempts, clearAttempts, recordFailure } from '../../auth/attempts.ts';
 import { SESSION_COOKIE } from '../../auth/guard.ts';
 import { hashPassword, hashToken, newToken, verifyPassword } from '../../auth/secrets.ts';
 import { AppError } from '../../errors.ts';
 import { loginBody, loginResponse } from './login.schema.ts';
 
-const WINDOW_MS = 15 * 60_000;
-const MAX_ATTEMPTS = 10;
 const SESSION_MS = 12 * 3600_000;
 // Verifying against a fixed hash when the user is unknown keeps the timing the same.
 const DUMMY = hashPassword('not a real password');
@@ -37,14 +36,7 @@ export const loginRoute: RouteModule = (app, deps) => {
         .executeTakeFirst();
       const orgId = orgRow?.org_id ?? `unknown:${org}`;
       const key = email.toLowerCase();
-      const attempt = await db
-        .selectFrom('login_attempts')
-        .selectAll()
-        .where('org_id', '=', orgId)
-        .where('key', '=', key)
-        .executeTakeFirst();
-      if (attempt && now - attempt.window_start < WINDOW_MS && attempt.count >= MAX_ATTEMPTS)
-        throw new AppError('rate-limited', 'Too many sign-in attempts; try again in a few minutes.');
+      await checkAttempts(db, orgId, key, now);
       const user = orgRow
         ? await db
             .selectFrom('users')
@@ -55,19 +47,7 @@ export const loginRoute: RouteModule = (app, deps) => {
         : undefined;
       const ok = await verifyPassword(password, user?.password_hash ?? (await DUMMY));
       if (!user || !ok || user.disabled) {
-        if (attempt && now - attempt.window_start < WINDOW_MS)
-          await db
-            .updateTable('login_attempts')
-            .set({ count: attempt.count + 1 })
-            .where('org_id', '=', orgId)
-            .where('key', '=', key)
-            .execute();
-        else
-          await db
-            .insertInto('login_attempts')
-            .values({ org_id: orgId, key, window_start: now, count: 1 })
-            .onConflict((oc) => oc.columns(['org_id', 'key']).doUpdateSet({ window_start: now, count: 1 }))
-            .execute();
+        await recordFailure(db, orgId, key, now);
         throw new AppError('invalid-credentials', 'Unknown organisation, email or password.');
       }
       const token = newToken(orgId);
@@ -86,7 +66,7 @@ export const loginRoute: RouteModule = (app, deps) => {
             expires_at: expires,
           })
           .execute();
-        await trx.deleteFrom('login_attempts').where('org_id', '=', orgId).where('key', '=', key).execute();
+        await clearAttempts(trx, orgId, key);
         await appendAudit(trx, deps.store.dialect, {
           orgId,
           actorType: 'user',
