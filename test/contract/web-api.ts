@@ -34,11 +34,19 @@ import type { promiseResponse } from '../../src/server/routes/portal/get-promise
 import type { listPoliciesResponse as publicPoliciesResponse } from '../../src/server/routes/portal/list-policies.schema.ts';
 import type { lookupOrderResponse } from '../../src/server/routes/portal/lookup-order.schema.ts';
 import type {
+  listStaffResponse,
+  staffMemberSchema,
+  teamSchema,
+} from '../../src/server/routes/staff/staff.schema.ts';
+import type {
   Library,
   LintAnswer,
   Overview,
   PolicyDiff,
   SavedVersion,
+  StaffList,
+  StaffMember,
+  TeamLine,
   VersionDetail,
 } from '../../web/src/features/console/types.ts';
 import type {
@@ -102,6 +110,9 @@ export type WebReadsTheApi = [
   Fits<Out<typeof lintPolicyResponse>, LintAnswer>,
   Fits<Out<typeof diffResponse>, PolicyDiff>,
   Fits<Out<typeof consoleOverviewResponse>, Overview>,
+  Fits<Out<typeof listStaffResponse>, StaffList>,
+  Fits<Out<typeof staffMemberSchema>, StaffMember>,
+  Fits<Out<typeof teamSchema>, TeamLine>,
   // Portal
   Fits<Out<typeof portalOrgResponse>, { org: PublicOrg }>,
   Fits<Out<typeof publicPoliciesResponse>, PoliciesAnswer>,

@@ -189,4 +189,50 @@ describe('manager console in chromium', () => {
       await agentContext.close();
     }
   });
+
+  it('lets an admin add, promote and deactivate staff, and shows managers the list read-only', async () => {
+    const adminContext = await newContext(browser);
+    const managerContext = await newContext(browser);
+    const admin = await adminContext.newPage();
+    try {
+      await signInThroughForm(admin, `${app.url}/console/staff`, DEMO.admin);
+      await admin.getByRole('heading', { name: 'Staff and teams' }).waitFor();
+      await admin.locator('tr[data-member="sam@larkspur.example"]').waitFor();
+      const form = admin.getByRole('form', { name: 'Add a member of staff' });
+      await form.getByLabel('Email').fill('Nia.Park@larkspur.example');
+      await form.getByLabel('Name').fill('Nia Park');
+      await form.getByLabel('Team').selectOption({ label: 'returns' });
+      await form.getByLabel(/First password/).fill('too short');
+      await form.getByRole('button', { name: 'Add' }).click();
+      await form.getByText('at least 12 characters').waitFor();
+      await form.getByLabel(/First password/).fill('nia has a long password');
+      await form.getByRole('button', { name: 'Add' }).click();
+      await admin.getByRole('status').filter({ hasText: 'Added Nia Park.' }).waitFor();
+      const row = admin.locator('tr[data-member="nia.park@larkspur.example"]');
+      await row.waitFor();
+      expect(await row.getByLabel('Team of Nia Park').inputValue()).not.toBe('');
+
+      await row.getByLabel('Role of Nia Park').selectOption('manager');
+      await admin.getByRole('status').filter({ hasText: 'Nia Park is now manager.' }).waitFor();
+      const nia = await signIn(app.url, DEMO.org, 'nia.park@larkspur.example', 'nia has a long password');
+      expect((await nia.get('/api/staff')).status).toBe(200); // a manager may read the list
+
+      await row.getByRole('button', { name: 'Deactivate' }).click();
+      await admin.getByRole('status').filter({ hasText: 'Deactivated Nia Park' }).waitFor();
+      await row.getByText('Deactivated', { exact: true }).waitFor();
+      expect((await nia.get('/api/auth/me')).status).toBe(401);
+      expect(await seriousViolations(admin)).toEqual([]);
+      await screenshot(admin, 'staff');
+
+      const manager = await managerContext.newPage();
+      await signInThroughForm(manager, `${app.url}/console/staff`, DEMO.manager);
+      await manager.locator('tr[data-member="nia.park@larkspur.example"]').waitFor();
+      expect(await manager.getByRole('button', { name: 'Deactivate' }).count()).toBe(0);
+      expect(await manager.getByRole('form', { name: 'Add a member of staff' }).count()).toBe(0);
+      await manager.getByText('Only admins change staff and teams.').waitFor();
+    } finally {
+      await adminContext.close();
+      await managerContext.close();
+    }
+  });
 });

@@ -148,3 +148,25 @@ export interface Overview {
     readonly notes: string | null;
   }[];
 }
+
+export type StaffRole = 'admin' | 'manager' | 'agent' | 'auditor';
+
+export interface StaffMember {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly role: StaffRole;
+  readonly team_id: string | null;
+  readonly active: boolean;
+}
+
+export interface TeamLine {
+  readonly id: string;
+  readonly name: string;
+  readonly members: number;
+}
+
+export interface StaffList {
+  readonly staff: readonly StaffMember[];
+  readonly teams: readonly TeamLine[];
+}
