@@ -235,4 +235,39 @@ describe('manager console in chromium', () => {
       await managerContext.close();
     }
   });
+
+  it('lets anyone signed in change their own password from the top bar', async () => {
+    const adminApi = await signIn(app.url, DEMO.org, DEMO.admin.email, DEMO.admin.password);
+    const added = await adminApi.post('/api/staff', {
+      email: 'leo.desk@larkspur.example',
+      name: 'Leo Desk',
+      role: 'agent',
+      password: 'leo first password',
+    });
+    expect(added.status).toBe(201);
+    const context = await newContext(browser);
+    const leo = await context.newPage();
+    try {
+      await signInThroughForm(leo, `${app.url}/desk`, {
+        email: 'leo.desk@larkspur.example',
+        password: 'leo first password',
+      });
+      await leo.getByRole('button', { name: 'Password' }).click();
+      const panel = leo.getByRole('region', { name: 'Change my password' });
+      await panel.getByLabel('Current password').fill('not my password');
+      await panel.getByLabel(/New password/).fill('leo second password');
+      await panel.getByRole('button', { name: 'Change password' }).click();
+      await panel.getByRole('alert').filter({ hasText: 'wrong password' }).waitFor();
+      await panel.getByLabel('Current password').fill('leo first password');
+      await panel.getByRole('button', { name: 'Change password' }).click();
+      await panel.getByText('Password changed.').waitFor();
+      expect(await seriousViolations(leo)).toEqual([]);
+      await expect(
+        signIn(app.url, DEMO.org, 'leo.desk@larkspur.example', 'leo first password'),
+      ).rejects.toThrow(/401/);
+      await signIn(app.url, DEMO.org, 'leo.desk@larkspur.example', 'leo second password');
+    } finally {
+      await context.close();
+    }
+  });
 });

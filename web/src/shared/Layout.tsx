@@ -1,9 +1,11 @@
 /**
- * The staff top bar: the faces this role may use, who is signed in, and signing out.
+ * The staff top bar: the faces this role may use, who is signed in, changing one's password and
+ * signing out.
  * Links are plain anchors between faces (each face is its own chunk) and wouter links inside one.
  */
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link, useLocation } from 'wouter';
+import { ChangePassword } from './ChangePassword.tsx';
 import { useMe } from './session.tsx';
 
 export interface NavItem {
@@ -22,6 +24,7 @@ export function StaffLayout({
 }) {
   const { me, signOut } = useMe();
   const [location] = useLocation();
+  const [password, setPassword] = useState(false);
   return (
     <>
       <header className="topbar">
@@ -52,10 +55,14 @@ export function StaffLayout({
         <span>
           {me.name} ({me.role}, {me.org.name})
         </span>
+        <button type="button" aria-expanded={password} onClick={() => setPassword((v) => !v)}>
+          Password
+        </button>
         <button type="button" onClick={() => void signOut()}>
           Sign out
         </button>
       </header>
+      {password && <ChangePassword onClose={() => setPassword(false)} />}
       {children}
     </>
   );
