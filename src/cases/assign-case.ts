@@ -12,6 +12,8 @@ export interface Assignment {
   readonly assigneeId?: string | null | undefined;
   readonly teamId?: string | null | undefined;
   readonly version?: number | undefined;
+  /** Why, when the change is not the caller's own choice (e.g. the assignee was deactivated). */
+  readonly reason?: string | undefined;
 }
 
 /**
@@ -50,9 +52,11 @@ export async function assignCase(ctx: CaseContext, caseId: string, input: Assign
   const data = {
     ...(assigneeChanges ? { assignee: { from: row.assignee_id, to: set.assignee_id ?? null } } : {}),
     ...(teamChanges ? { team: { from: row.team_id, to: set.team_id ?? null } } : {}),
+    ...(input.reason ? { reason: input.reason } : {}),
   };
+  const body = `${words.join(', ')}${input.reason ? ` (${input.reason})` : ''}`;
   return applyChange(ctx, row, {
-    entries: [{ kind: 'assignment', visibility: 'internal', body: words.join(', '), data }],
+    entries: [{ kind: 'assignment', visibility: 'internal', body, data }],
     set,
     action: 'case.assigned',
     auditData: data,

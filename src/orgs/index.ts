@@ -6,6 +6,7 @@ export { type CreatedOrg, createOrg, type NewOrg } from './create-org.ts';
 export {
   addStaff,
   addTeam,
+  type ChangedStaff,
   changeStaff,
   listStaff,
   type NewStaffMember,

@@ -2,12 +2,13 @@
  * @module orgs/staff
  * The organisation's people and teams as its admin keeps them: add a member of staff, change their
  * name, role or team, deactivate a leaver (their sessions end and their API tokens are revoked at
- * once) or bring them back, set a new password; add and rename teams. Every change is audited (never
+ * once, and their open cases go back to their team's queue) or bring them back, set a new password; add and rename teams. Every change is audited (never
  * a password or its hash), and no change leaves the organisation without an active admin.
  */
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import { appendAudit } from '../audit/index.ts';
+import { assignCase, userActor } from '../cases/index.ts';
 import { AppError } from '../server/errors.ts';
 import { type DialectName, isUniqueViolation, lockOrg } from '../store/dialect.ts';
 import { newId } from '../store/ids.ts';
@@ -180,9 +181,38 @@ async function endSessions(ctx: StaffContext, userId: string, keep?: string): Pr
   return Number(r.numDeletedRows);
 }
 
+export interface ChangedStaff {
+  readonly member: StaffMember;
+  /** Open cases that went back to their team's queue (the member can no longer work them). */
+  readonly casesUnassigned: number;
+}
+
+/**
+ * A member who can no longer work cases (deactivated, or now an auditor) holds none: each open case
+ * of theirs is unassigned, keeping its team, with the reason on its timeline.
+ */
+async function releaseCases(ctx: StaffContext, userId: string, reason: string): Promise<number> {
+  const open = await ctx.db
+    .selectFrom('cases')
+    .select(['id'])
+    .where('org_id', '=', ctx.orgId)
+    .where('assignee_id', '=', userId)
+    .where('status', 'not in', ['resolved', 'closed'])
+    .execute();
+  const caseCtx = {
+    trx: ctx.db,
+    dialect: ctx.dialect,
+    now: ctx.now,
+    actor: userActor({ orgId: ctx.orgId, userId: ctx.actorId }),
+  };
+  for (const c of open) await assignCase(caseCtx, c.id, { assigneeId: null, reason });
+  return open.length;
+}
+
 /**
  * Changes a member of staff. Deactivating ends their sessions and revokes their API tokens;
- * reactivating does not bring those back.
+ * reactivating does not bring those back. Deactivating or making them an auditor returns their open
+ * cases to their team's queue.
  * @throws AppError `not-found` (member, team), `conflict` (the last active admin would go)
  * @example await changeStaff(ctx, userId, { role: 'manager' })
  */
@@ -190,7 +220,7 @@ export async function changeStaff(
   ctx: StaffContext,
   userId: string,
   change: StaffChange,
-): Promise<StaffMember> {
+): Promise<ChangedStaff> {
   // Two admins demoting each other at once must not both succeed: changes to staff take turns.
   await lockOrg(ctx.db, ctx.dialect, ctx.orgId);
   const before = await requireMember(ctx, userId);
@@ -227,16 +257,17 @@ export async function changeStaff(
     ['active', before.disabled === 0, after.disabled === 0],
   ] as const)
     if (from !== to) changed[field] = { from, to };
-  if (Object.keys(changed).length === 0) return member(before);
+  if (Object.keys(changed).length === 0) return { member: member(before), casesUnassigned: 0 };
   await ctx.db
     .updateTable('users')
     .set({ name: after.name, role: after.role, team_id: after.team_id, disabled: after.disabled })
     .where('org_id', '=', ctx.orgId)
     .where('id', '=', userId)
     .execute();
+  const deactivated = before.disabled === 0 && after.disabled === 1;
   let sessionsEnded = 0;
   let tokensRevoked = 0;
-  if (before.disabled === 0 && after.disabled === 1) {
+  if (deactivated) {
     sessionsEnded = await endSessions(ctx, userId);
     const r = await ctx.db
       .updateTable('api_tokens')
@@ -247,11 +278,20 @@ export async function changeStaff(
       .executeTakeFirst();
     tokensRevoked = Number(r.numUpdatedRows);
   }
+  const nowAuditor = before.role !== 'auditor' && after.role === 'auditor';
+  const casesUnassigned =
+    deactivated || nowAuditor
+      ? await releaseCases(
+          ctx,
+          userId,
+          `${after.name} ${deactivated ? 'was deactivated' : 'is now an auditor'}`,
+        )
+      : 0;
   await appendAudit(ctx.db, ctx.dialect, {
     orgId: ctx.orgId,
     actorType: 'user',
     actorId: ctx.actorId,
-    action: after.disabled === 1 && before.disabled === 0 ? 'staff.deactivated' : 'staff.changed',
+    action: deactivated ? 'staff.deactivated' : 'staff.changed',
     entity: 'user',
     entityId: userId,
     data: {
@@ -259,10 +299,11 @@ export async function changeStaff(
       ...(sessionsEnded || tokensRevoked
         ? { sessions_ended: sessionsEnded, tokens_revoked: tokensRevoked }
         : {}),
+      ...(casesUnassigned ? { cases_unassigned: casesUnassigned } : {}),
     },
     at: ctx.now,
   });
-  return member(after);
+  return { member: member(after), casesUnassigned };
 }
 
 /**

@@ -34,6 +34,7 @@ import type { promiseResponse } from '../../src/server/routes/portal/get-promise
 import type { listPoliciesResponse as publicPoliciesResponse } from '../../src/server/routes/portal/list-policies.schema.ts';
 import type { lookupOrderResponse } from '../../src/server/routes/portal/lookup-order.schema.ts';
 import type {
+  changeStaffResponse,
   listStaffResponse,
   staffMemberSchema,
   teamSchema,
@@ -112,6 +113,7 @@ export type WebReadsTheApi = [
   Fits<Out<typeof consoleOverviewResponse>, Overview>,
   Fits<Out<typeof listStaffResponse>, StaffList>,
   Fits<Out<typeof staffMemberSchema>, StaffMember>,
+  Fits<Out<typeof changeStaffResponse>, StaffMember & { cases_unassigned: number }>,
   Fits<Out<typeof teamSchema>, TeamLine>,
   // Portal
   Fits<Out<typeof portalOrgResponse>, { org: PublicOrg }>,

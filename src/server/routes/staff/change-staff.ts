@@ -1,13 +1,14 @@
 /**
  * @module server/routes/staff/change-staff
  * PATCH /api/staff/:id: changes a member's name, role or team, or deactivates or reactivates them
- * (admins only). Their remembered sessions are forgotten, so the change holds from the next request.
+ * (admins only). Their remembered sessions are forgotten, so the change holds from the next request;
+ * someone who can no longer work cases gives their open cases back to their team's queue.
  */
 import { changeStaff } from '../../../orgs/index.ts';
 import type { RouteModule } from '../../app-type.ts';
 import { forgetUserSessions } from '../../auth/session-cache.ts';
 import { ADMINS } from '../../context.ts';
-import { changeStaffBody, staffMemberSchema, staffParams } from './staff.schema.ts';
+import { changeStaffBody, changeStaffResponse, staffParams } from './staff.schema.ts';
 import { inStaffTransaction, staffView } from './staff-context.ts';
 
 export const changeStaffRoute: RouteModule = (app, deps) => {
@@ -20,7 +21,7 @@ export const changeStaffRoute: RouteModule = (app, deps) => {
         summary: 'Change or deactivate a member of staff',
         params: staffParams,
         body: changeStaffBody,
-        response: { 200: staffMemberSchema },
+        response: { 200: changeStaffResponse },
       },
     },
     async (request) => {
@@ -33,8 +34,8 @@ export const changeStaffRoute: RouteModule = (app, deps) => {
           active: b.active,
         }),
       );
-      forgetUserSessions(deps.store, changed.id);
-      return staffView(changed);
+      forgetUserSessions(deps.store, changed.member.id);
+      return { ...staffView(changed.member), cases_unassigned: changed.casesUnassigned };
     },
   );
 };

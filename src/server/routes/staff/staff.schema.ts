@@ -14,6 +14,13 @@ export const staffMemberSchema = z.object({
   created_at: z.string(),
 });
 
+export const changeStaffResponse = staffMemberSchema.extend({
+  cases_unassigned: z
+    .number()
+    .int()
+    .describe('Open cases returned to their team queue (the member was deactivated or made an auditor)'),
+});
+
 export const teamSchema = z.object({
   id: z.string(),
   name: z.string(),

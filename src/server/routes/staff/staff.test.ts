@@ -196,9 +196,28 @@ describe.each(ENGINES)('staff and teams on %s', (engine) => {
     expect((await withToken()).statusCode).toBe(200);
 
     const a = await admin();
+    // An open case of theirs goes back to its team's queue, saying why on its timeline.
+    const opened = await a.request({
+      method: 'POST',
+      url: '/api/cases',
+      payload: { kind: 'question', channel: 'email', subject: 'Held by a leaver' },
+    });
+    const caseId = opened.json().case.id as string;
+    const given = await a.request({
+      method: 'POST',
+      url: `/api/cases/${caseId}/assign`,
+      payload: { assignee_id: m.id, team_id: teams.a.returns },
+    });
+    expect(given.statusCode, given.body).toBe(200);
     const off = await a.request({ method: 'PATCH', url: `/api/staff/${m.id}`, payload: { active: false } });
     expect(off.statusCode, off.body).toBe(200);
-    expect(off.json().active).toBe(false);
+    expect(off.json()).toMatchObject({ active: false, cases_unassigned: 1 });
+    const held = (await a.request({ method: 'GET', url: `/api/cases/${caseId}` })).json();
+    expect(held.case).toMatchObject({ assignee_id: null, team_id: teams.a.returns });
+    expect((held.timeline as { kind: string; body: string }[]).at(-1)).toMatchObject({
+      kind: 'assignment',
+      body: `Unassigned (${m.name} was deactivated)`,
+    });
     expect((await session.send({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
     expect((await withToken()).statusCode).toBe(401);
     expect((await signIn(m.email, 'leaver password 123')).status).toBe(401);
@@ -217,7 +236,7 @@ describe.each(ENGINES)('staff and teams on %s', (engine) => {
     expect((await withToken()).statusCode).toBe(401); // revoked tokens stay revoked
   });
 
-  it('a new role holds from the very next request', async () => {
+  it('a new role holds from the very next request, and an auditor holds no cases', async () => {
     const m = await addMember('agent', 'promotion password');
     const session = await signIn(m.email, 'promotion password');
     const staffList = () => session.send({ method: 'GET', url: '/api/staff' });
@@ -225,7 +244,22 @@ describe.each(ENGINES)('staff and teams on %s', (engine) => {
     const a = await admin();
     await a.request({ method: 'PATCH', url: `/api/staff/${m.id}`, payload: { role: 'manager' } });
     expect((await staffList()).statusCode).toBe(200);
-    await a.request({ method: 'PATCH', url: `/api/staff/${m.id}`, payload: { role: 'auditor' } });
+    const opened = await a.request({
+      method: 'POST',
+      url: '/api/cases',
+      payload: { kind: 'question', channel: 'chat', subject: 'Held by a future auditor' },
+    });
+    await a.request({
+      method: 'POST',
+      url: `/api/cases/${opened.json().case.id}/assign`,
+      payload: { assignee_id: m.id },
+    });
+    const audit = await a.request({
+      method: 'PATCH',
+      url: `/api/staff/${m.id}`,
+      payload: { role: 'auditor' },
+    });
+    expect(audit.json().cases_unassigned).toBe(1); // auditors review cases, they do not hold them
     expect((await staffList()).statusCode).toBe(403);
   });
 

@@ -131,8 +131,15 @@ function MemberRow({
   async function change(body: Record<string, unknown>, message: string) {
     setError(null);
     try {
-      await patch<StaffMember>(`/api/staff/${encodeURIComponent(m.id)}`, body);
-      await onChanged(message);
+      const r = await patch<StaffMember & { cases_unassigned: number }>(
+        `/api/staff/${encodeURIComponent(m.id)}`,
+        body,
+      );
+      const released =
+        r.cases_unassigned > 0
+          ? ` ${r.cases_unassigned} open case${r.cases_unassigned === 1 ? '' : 's'} went back to the team queue.`
+          : '';
+      await onChanged(`${message}${released}`);
     } catch (err) {
       setError(errorText(err));
     }
