@@ -4,3 +4,4 @@
  */
 export { type AuditEvent, appendAudit, type VerifyResult, verifyAudit } from './audit-log.ts';
 export { entryHash, GENESIS } from './hash.ts';
+export { type AuditEntry, type AuditFilter, type AuditPage, listAudit } from './list-audit.ts';

@@ -3,6 +3,7 @@
  * Every endpoint, one module each. Adding a route means adding it here.
  */
 import type { RouteModule } from '../app-type.ts';
+import { listAuditRoute } from './audit/list-audit.ts';
 import { verifyAuditRoute } from './audit/verify-audit.ts';
 import { changePasswordRoute } from './auth/change-password.ts';
 import { loginRoute } from './auth/login.ts';
@@ -27,6 +28,7 @@ export const ROUTES: readonly RouteModule[] = [
   createTokenRoute,
   revokeTokenRoute,
   verifyAuditRoute,
+  listAuditRoute,
   ...CUSTOMERS_ROUTES,
   ...CASES_ROUTES,
   ...DECISIONS_ROUTES,
