@@ -7,6 +7,7 @@
  * the route and the field, instead of breaking a page at run time.
  */
 import type { z } from 'zod';
+import type { auditPageResponse } from '../../src/server/routes/audit/list-audit.ts';
 import type { loginResponse } from '../../src/server/routes/auth/login.schema.ts';
 import type { meResponse } from '../../src/server/routes/auth/me.ts';
 import type { slaSchema } from '../../src/server/routes/cases/case.schema.ts';
@@ -40,6 +41,7 @@ import type {
   teamSchema,
 } from '../../src/server/routes/staff/staff.schema.ts';
 import type {
+  AuditPage,
   Library,
   LintAnswer,
   Overview,
@@ -115,6 +117,7 @@ export type WebReadsTheApi = [
   Fits<Out<typeof staffMemberSchema>, StaffMember>,
   Fits<Out<typeof changeStaffResponse>, StaffMember & { cases_unassigned: number }>,
   Fits<Out<typeof teamSchema>, TeamLine>,
+  Fits<Out<typeof auditPageResponse>, AuditPage>,
   // Portal
   Fits<Out<typeof portalOrgResponse>, { org: PublicOrg }>,
   Fits<Out<typeof publicPoliciesResponse>, PoliciesAnswer>,

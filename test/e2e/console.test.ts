@@ -270,4 +270,32 @@ describe('manager console in chromium', () => {
       await context.close();
     }
   });
+
+  it('shows an auditor the audit log, filtered, and verifies the chain', async () => {
+    const context = await newContext(browser);
+    const auditor = await context.newPage();
+    try {
+      await signInThroughForm(auditor, `${app.url}/console/audit`, DEMO.auditor);
+      await auditor.getByRole('heading', { name: 'Audit log' }).waitFor();
+      expect(await auditor.getByRole('link', { name: 'Staff' }).count()).toBe(0);
+      await auditor.locator('table.audit tbody tr').first().waitFor();
+      await auditor.getByRole('button', { name: 'Verify the whole chain' }).click();
+      await auditor
+        .getByRole('status')
+        .filter({ hasText: /Intact: all \d+ entries verify\./ })
+        .waitFor();
+      await screenshot(auditor, 'audit-log');
+      await auditor.getByLabel('Action').fill('session.created');
+      await auditor.getByRole('button', { name: 'Show' }).click();
+      await expect
+        .poll(
+          async () =>
+            new Set(await auditor.locator('table.audit tbody tr td:nth-child(4)').allTextContents()),
+        )
+        .toEqual(new Set(['session.created']));
+      expect(await seriousViolations(auditor)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

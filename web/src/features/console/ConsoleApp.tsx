@@ -1,12 +1,13 @@
 /**
  * The manager console at /console: the policy library, a policy's versions, the policy editor (live
  * lint, preview, changes against the version in force, save and publish), the team and standards
- * overview, and the staff and teams (kept by admins). Loaded lazily: CodeMirror lives in this chunk only.
+ * overview, the staff and teams (kept by admins) and the audit log. Loaded lazily: CodeMirror lives in this chunk only.
  */
 import { lazy, Suspense } from 'react';
 import { Link, Route, Switch } from 'wouter';
 import { StaffLayout } from '../../shared/Layout.tsx';
 import { RequireStaff, useMe } from '../../shared/session.tsx';
+import { AuditPage } from './AuditPage.tsx';
 import { LibraryPage } from './LibraryPage.tsx';
 import { OverviewPage } from './OverviewPage.tsx';
 import { PolicyPage } from './PolicyPage.tsx';
@@ -20,14 +21,17 @@ const NAV = [
   { href: '/', label: 'Library' },
   { href: '/standards', label: 'Standards' },
 ] as const;
-/** Admins keep the staff; managers may see it. */
-const STAFF_NAV = [...NAV, { href: '/staff', label: 'Staff' }] as const;
+const AUDIT = { href: '/audit', label: 'Audit log' } as const;
+/** Admins keep the staff and managers may see it; both, and auditors, read the audit log. */
+const MANAGER_NAV = [...NAV, { href: '/staff', label: 'Staff' }, AUDIT] as const;
+const AUDITOR_NAV = [...NAV, AUDIT] as const;
 
 function Console() {
   const { me } = useMe();
-  const seesStaff = me.role === 'admin' || me.role === 'manager';
+  const nav =
+    me.role === 'admin' || me.role === 'manager' ? MANAGER_NAV : me.role === 'auditor' ? AUDITOR_NAV : NAV;
   return (
-    <StaffLayout face="console" nav={seesStaff ? STAFF_NAV : NAV}>
+    <StaffLayout face="console" nav={nav}>
       <Switch>
         <Route path="/">
           <LibraryPage />
@@ -37,6 +41,9 @@ function Console() {
         </Route>
         <Route path="/staff">
           <StaffPage />
+        </Route>
+        <Route path="/audit">
+          <AuditPage />
         </Route>
         <Route path="/policies/:policyId/edit">
           {(params) => (

@@ -170,3 +170,28 @@ export interface StaffList {
   readonly staff: readonly StaffMember[];
   readonly teams: readonly TeamLine[];
 }
+
+export interface AuditEntry {
+  readonly seq: number;
+  readonly id: string;
+  readonly at: string;
+  readonly actor_type: string;
+  readonly actor_name: string | null;
+  readonly action: string;
+  readonly entity: string;
+  readonly entity_id: string;
+  readonly data: unknown;
+  readonly prev_hash: string;
+  readonly hash: string;
+}
+
+export interface AuditPage {
+  readonly items: readonly AuditEntry[];
+  readonly next_before: number | null;
+}
+
+export interface AuditCheck {
+  readonly ok: boolean;
+  readonly entries: number;
+  readonly broken_at?: { readonly seq: number; readonly id: string; readonly reason: string };
+}
