@@ -40,6 +40,7 @@ import type {
   staffMemberSchema,
   teamSchema,
 } from '../../src/server/routes/staff/staff.schema.ts';
+import type { listTokensResponse } from '../../src/server/routes/tokens/list-tokens.ts';
 import type {
   AuditPage,
   Library,
@@ -75,6 +76,7 @@ import type {
   PublicOrg,
 } from '../../web/src/features/portal/types.ts';
 import type { Me } from '../../web/src/shared/me.ts';
+import type { Token } from '../../web/src/shared/tokens.ts';
 
 /** Compiles only when what the API answers (`Answer`) can be read as what the web expects (`Web`). */
 type Fits<Answer extends Web, Web> = [Answer, Web];
@@ -93,6 +95,7 @@ export type WebReadsTheApi = [
   // Staff sign-in
   Fits<Out<typeof loginResponse>, { csrf_token: string }>,
   Fits<Out<typeof meResponse>, Me>,
+  Fits<Out<typeof listTokensResponse>, { items: Token[] }>,
   // Desk
   Fits<Out<typeof queueResponse>, QueuePage>,
   Fits<Out<typeof getCaseResponse>, CaseDetail>,

@@ -236,7 +236,7 @@ describe('manager console in chromium', () => {
     }
   });
 
-  it('lets anyone signed in change their own password from the top bar', async () => {
+  it('lets anyone signed in change their own password and keep their API tokens from the top bar', async () => {
     const adminApi = await signIn(app.url, DEMO.org, DEMO.admin.email, DEMO.admin.password);
     const added = await adminApi.post('/api/staff', {
       email: 'leo.desk@larkspur.example',
@@ -252,7 +252,7 @@ describe('manager console in chromium', () => {
         email: 'leo.desk@larkspur.example',
         password: 'leo first password',
       });
-      await leo.getByRole('button', { name: 'Password' }).click();
+      await leo.getByRole('button', { name: 'Account' }).click();
       const panel = leo.getByRole('region', { name: 'Change my password' });
       await panel.getByLabel('Current password').fill('not my password');
       await panel.getByLabel(/New password/).fill('leo second password');
@@ -261,6 +261,19 @@ describe('manager console in chromium', () => {
       await panel.getByLabel('Current password').fill('leo first password');
       await panel.getByRole('button', { name: 'Change password' }).click();
       await panel.getByText('Password changed.').waitFor();
+      // An API token: made, shown once, listed, revoked.
+      const tokens = leo.getByRole('region', { name: 'My API tokens' });
+      await tokens.getByLabel('Name of a new token').fill('shop integration');
+      await tokens.getByRole('button', { name: 'Create token' }).click();
+      const shown = (await tokens.locator('code.token').textContent()) ?? '';
+      const asLeo = await fetch(`${app.url}/api/auth/me`, { headers: { authorization: `Bearer ${shown}` } });
+      expect(asLeo.status).toBe(200);
+      await tokens.getByRole('button', { name: 'Revoke shop integration' }).click();
+      await tokens.getByText(/revoked/).waitFor();
+      const revoked = await fetch(`${app.url}/api/auth/me`, {
+        headers: { authorization: `Bearer ${shown}` },
+      });
+      expect(revoked.status).toBe(401);
       expect(await seriousViolations(leo)).toEqual([]);
       await expect(
         signIn(app.url, DEMO.org, 'leo.desk@larkspur.example', 'leo first password'),

@@ -175,6 +175,43 @@ describe.each(ENGINES)('sign-in, sessions and tokens on %s', (engine) => {
     expect(after.statusCode).toBe(401);
   });
 
+  it("lists one's own tokens, and an admin the organisation's, never the tokens themselves", async () => {
+    const agent = await s.caller('agent');
+    const admin = await s.caller('admin');
+    const mine = await agent.request({
+      method: 'POST',
+      url: '/api/tokens',
+      payload: { name: 'agent laptop' },
+    });
+    const { id, token } = mine.json() as { id: string; token: string };
+    const list = async (who: typeof agent, query = '') =>
+      (await who.request({ method: 'GET', url: `/api/tokens${query}` })).json().items as {
+        id: string;
+        name: string;
+        user_name: string;
+        revoked_at: string | null;
+      }[];
+    const agentsOwn = await list(agent);
+    expect(agentsOwn.find((t) => t.id === id)).toMatchObject({
+      name: 'agent laptop',
+      user_name: 'agent a',
+      revoked_at: null,
+    });
+    expect(JSON.stringify(agentsOwn)).not.toContain(token.split('.')[1]);
+    expect((await list(admin)).map((t) => t.id)).not.toContain(id); // the admin's own: not the agent's
+    expect((await list(admin, '?scope=org')).map((t) => t.id)).toContain(id);
+    const refused = await agent.request({ method: 'GET', url: '/api/tokens?scope=org' });
+    expect(refused.statusCode).toBe(403);
+    const bad = await agent.request({ method: 'GET', url: '/api/tokens?scope=everyone' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('querystring.scope');
+    // An admin finds it in the list and revokes it; the list says so.
+    expect((await admin.request({ method: 'DELETE', url: `/api/tokens/${id}` })).statusCode).toBe(204);
+    expect((await list(agent)).find((t) => t.id === id)?.revoked_at).not.toBeNull();
+    const otherOrg = await list(await s.caller('admin', 'b'), '?scope=org');
+    expect(otherOrg.map((t) => t.id)).not.toContain(id);
+  });
+
   it('answers 401 without credentials and 403 for a role that may not', async () => {
     expect((await s.anonymous({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
     const agent = await s.caller('agent');

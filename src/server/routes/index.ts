@@ -17,6 +17,7 @@ import { PORTAL_ROUTES } from './portal/index.ts';
 import { STAFF_ROUTES } from './staff/index.ts';
 import { healthRoute } from './system/health.ts';
 import { createTokenRoute } from './tokens/create-token.ts';
+import { listTokensRoute } from './tokens/list-tokens.ts';
 import { revokeTokenRoute } from './tokens/revoke-token.ts';
 
 export const ROUTES: readonly RouteModule[] = [
@@ -26,6 +27,7 @@ export const ROUTES: readonly RouteModule[] = [
   meRoute,
   changePasswordRoute,
   createTokenRoute,
+  listTokensRoute,
   revokeTokenRoute,
   verifyAuditRoute,
   listAuditRoute,

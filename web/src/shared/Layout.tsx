@@ -1,11 +1,11 @@
 /**
- * The staff top bar: the faces this role may use, who is signed in, changing one's password and
- * signing out.
+ * The staff top bar: the faces this role may use, who is signed in, one's account (password and
+ * API tokens) and signing out.
  * Links are plain anchors between faces (each face is its own chunk) and wouter links inside one.
  */
 import { type ReactNode, useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { ChangePassword } from './ChangePassword.tsx';
+import { AccountPanel } from './AccountPanel.tsx';
 import { useMe } from './session.tsx';
 
 export interface NavItem {
@@ -24,7 +24,7 @@ export function StaffLayout({
 }) {
   const { me, signOut } = useMe();
   const [location] = useLocation();
-  const [password, setPassword] = useState(false);
+  const [account, setAccount] = useState(false);
   return (
     <>
       <header className="topbar">
@@ -55,14 +55,14 @@ export function StaffLayout({
         <span>
           {me.name} ({me.role}, {me.org.name})
         </span>
-        <button type="button" aria-expanded={password} onClick={() => setPassword((v) => !v)}>
-          Password
+        <button type="button" aria-expanded={account} onClick={() => setAccount((v) => !v)}>
+          Account
         </button>
         <button type="button" onClick={() => void signOut()}>
           Sign out
         </button>
       </header>
-      {password && <ChangePassword onClose={() => setPassword(false)} />}
+      {account && <AccountPanel onClose={() => setAccount(false)} />}
       {children}
     </>
   );

@@ -1,11 +1,26 @@
 /**
- * Changing one's own password, from the staff top bar (desk and console alike): the current
- * password, then the new one. The server ends the person's other sessions; this one stays.
+ * The staff top bar's account panel (desk and console alike): changing one's own password (the
+ * current one, then the new one; the server ends the person's other sessions, this one stays) and
+ * one's API tokens.
  */
 import { type FormEvent, useState } from 'react';
+import { ApiTokens } from './ApiTokens.tsx';
 import { ApiError, post } from './api.ts';
 
-export function ChangePassword({ onClose }: { onClose: () => void }) {
+export function AccountPanel({ onClose }: { onClose: () => void }) {
+  return (
+    <section className="panel account-panel" aria-labelledby="account-title">
+      <h2 id="account-title">My account</h2>
+      <ChangePassword />
+      <ApiTokens />
+      <button type="button" className="link" onClick={onClose}>
+        Close
+      </button>
+    </section>
+  );
+}
+
+export function ChangePassword() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
@@ -31,8 +46,8 @@ export function ChangePassword({ onClose }: { onClose: () => void }) {
     }
   }
   return (
-    <section className="panel password-panel" aria-labelledby="password-title">
-      <h2 id="password-title">Change my password</h2>
+    <section aria-labelledby="password-title">
+      <h3 id="password-title">Change my password</h3>
       {done ? (
         <p role="status">Password changed. Your other sessions have ended; this one stays signed in.</p>
       ) : (
@@ -55,9 +70,6 @@ export function ChangePassword({ onClose }: { onClose: () => void }) {
           {error}
         </p>
       )}
-      <button type="button" className="link" onClick={onClose}>
-        Close
-      </button>
     </section>
   );
 }
