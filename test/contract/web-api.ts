@@ -8,6 +8,7 @@
  */
 import type { z } from 'zod';
 import type { auditPageResponse } from '../../src/server/routes/audit/list-audit.ts';
+import type { verifyAuditResponse } from '../../src/server/routes/audit/verify-audit.ts';
 import type { loginResponse } from '../../src/server/routes/auth/login.schema.ts';
 import type { meResponse } from '../../src/server/routes/auth/me.ts';
 import type { slaSchema } from '../../src/server/routes/cases/case.schema.ts';
@@ -42,6 +43,7 @@ import type {
 } from '../../src/server/routes/staff/staff.schema.ts';
 import type { listTokensResponse } from '../../src/server/routes/tokens/list-tokens.ts';
 import type {
+  AuditCheck,
   AuditPage,
   Library,
   LintAnswer,
@@ -121,6 +123,7 @@ export type WebReadsTheApi = [
   Fits<Out<typeof changeStaffResponse>, StaffMember & { cases_unassigned: number }>,
   Fits<Out<typeof teamSchema>, TeamLine>,
   Fits<Out<typeof auditPageResponse>, AuditPage>,
+  Fits<Out<typeof verifyAuditResponse>, AuditCheck>,
   // Portal
   Fits<Out<typeof portalOrgResponse>, { org: PublicOrg }>,
   Fits<Out<typeof publicPoliciesResponse>, PoliciesAnswer>,

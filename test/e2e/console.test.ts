@@ -307,6 +307,19 @@ describe('manager console in chromium', () => {
         )
         .toEqual(new Set(['session.created']));
       expect(await seriousViolations(auditor)).toEqual([]);
+
+      // From a case in the desk to its audit history, and back.
+      const api = await signIn(app.url, DEMO.org, DEMO.auditor.email, DEMO.auditor.password);
+      const [one] = ((await (await api.get('/api/cases?limit=1')).json()) as { items: { id: string }[] })
+        .items;
+      await auditor.goto(`${app.url}/desk/cases/${one!.id}`);
+      await auditor.getByRole('link', { name: 'Audit history' }).click();
+      await auditor.getByRole('heading', { name: 'Audit log' }).waitFor();
+      await auditor.locator('table.audit tbody tr').first().waitFor();
+      const records = await auditor.locator('table.audit tbody tr td:nth-child(5) code').allTextContents();
+      expect(new Set(records)).toEqual(new Set([one!.id]));
+      await auditor.locator('table.audit tbody tr td:nth-child(5) a').first().click();
+      await auditor.waitForURL(`**/desk/cases/${one!.id}`);
     } finally {
       await context.close();
     }

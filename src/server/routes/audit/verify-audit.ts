@@ -7,6 +7,13 @@ import { verifyAudit } from '../../../audit/index.ts';
 import type { RouteModule } from '../../app-type.ts';
 import { actorOf } from '../../context.ts';
 
+export const verifyAuditResponse = z.object({
+  ok: z.boolean(),
+  entries: z.number(),
+  head: z.string().optional(),
+  broken_at: z.object({ seq: z.number(), id: z.string(), reason: z.string() }).optional(),
+});
+
 export const verifyAuditRoute: RouteModule = (app, deps) => {
   app.get(
     '/api/audit/verify',
@@ -15,14 +22,7 @@ export const verifyAuditRoute: RouteModule = (app, deps) => {
       schema: {
         tags: ['audit'],
         summary: 'Verify the audit chain',
-        response: {
-          200: z.object({
-            ok: z.boolean(),
-            entries: z.number(),
-            head: z.string().optional(),
-            broken_at: z.object({ seq: z.number(), id: z.string(), reason: z.string() }).optional(),
-          }),
-        },
+        response: { 200: verifyAuditResponse },
       },
     },
     async (request) => {

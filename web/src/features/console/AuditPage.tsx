@@ -21,7 +21,10 @@ const dayStart = (day: string) => new Date(`${day}T00:00:00`).toISOString();
 
 export function AuditPage() {
   useTitle('Audit log');
-  const [filter, setFilter] = useState<Filter>({});
+  // A link may name the record (the desk's case page links here with ?entity_id=…).
+  const [filter, setFilter] = useState<Filter>(() => ({
+    entity_id: new URLSearchParams(window.location.search).get('entity_id') ?? undefined,
+  }));
   const key = JSON.stringify(filter);
   const first = useLoad(`audit:${key}`, () => get<Page>(`/api/audit${qs({ ...filter, limit: 50 })}`));
   // Older pages, appended below the first; they belong to the filter they were read with.
@@ -98,7 +101,11 @@ export function AuditPage() {
       <form className="inline" onSubmit={search} aria-label="Filter the audit log">
         <label>
           Record id
-          <input name="entity_id" placeholder="a case, decision, customer… id" />
+          <input
+            name="entity_id"
+            placeholder="a case, decision, customer… id"
+            defaultValue={filter.entity_id ?? ''}
+          />
         </label>
         <label>
           Action
@@ -147,7 +154,14 @@ export function AuditPage() {
                   <td>{e.actor_name ?? e.actor_type}</td>
                   <td>{e.action}</td>
                   <td>
-                    {e.entity} <code className="small">{e.entity_id}</code>
+                    {e.entity}{' '}
+                    {e.entity === 'case' ? (
+                      <a href={`/desk/cases/${encodeURIComponent(e.entity_id)}`}>
+                        <code className="small">{e.entity_id}</code>
+                      </a>
+                    ) : (
+                      <code className="small">{e.entity_id}</code>
+                    )}
                   </td>
                   <td>
                     <code className="small audit-data">{JSON.stringify(e.data)}</code>

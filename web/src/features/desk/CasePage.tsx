@@ -6,6 +6,7 @@ import { useCallback, useDeferredValue, useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { get } from '../../shared/api.ts';
 import { dateTime } from '../../shared/format.ts';
+import { useMe } from '../../shared/session.tsx';
 import { CaseActions } from './CaseActions.tsx';
 import { Compose } from './Compose.tsx';
 import { CustomerCard } from './CustomerCard.tsx';
@@ -25,6 +26,7 @@ export function CasePage({ id }: { id: string }) {
     get<{ items: DecisionView[] }>(`/api/cases/${encodeURIComponent(id)}/decisions?limit=200`),
   );
   const directory = useDirectory();
+  const { me } = useMe();
   /** Required steps the server said still block resolving or closing. */
   const [blocked, setBlocked] = useState<{ id: string; steps: readonly string[] }>({ id, steps: [] });
   const blocking = blocked.id === id ? blocked.steps : [];
@@ -59,10 +61,17 @@ export function CasePage({ id }: { id: string }) {
 
   const c = d.case;
   const team = teamName(directory, c.team_id);
+  const readsAudit = me.role === 'admin' || me.role === 'manager' || me.role === 'auditor';
   return (
     <main id="main" className="case-page">
       <p className="crumbs">
         <Link href="/">← Queue</Link>
+        {readsAudit && (
+          <>
+            {' · '}
+            <a href={`/console/audit?entity_id=${encodeURIComponent(c.id)}`}>Audit history</a>
+          </>
+        )}
       </p>
       <header className="case-head">
         <h1>
