@@ -110,7 +110,14 @@ export function containsEveryWord(
 /**
  * Serialises writers of one organisation's audit chain. PostgreSQL: a row lock on the org;
  * SQLite: writes are already serialised by the database lock.
+ *
+ * `for no key update`, not `for update`: every row inserted with a foreign key to the org (a
+ * session, a token, a customer) takes a key-share lock on it, which `for update` waits for. Two
+ * sign-ins at once each held a key-share lock from their session row and each waited for the
+ * other's to take `for update`: a deadlock, answered with a 500. `for no key update` still excludes
+ * itself (and `update orgs …`), so appends stay serialised.
  */
 export async function lockOrg(db: Kysely<Database>, dialect: DialectName, orgId: string): Promise<void> {
-  if (dialect === 'postgres') await sql`select 1 from orgs where org_id = ${orgId} for update`.execute(db);
+  if (dialect === 'postgres')
+    await sql`select 1 from orgs where org_id = ${orgId} for no key update`.execute(db);
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/databases.ts';
-import { PASSWORD, startTestServer, type TestServer } from '../../../test/http.ts';
+import { PASSWORD, ROLES, startTestServer, type TestServer } from '../../../test/http.ts';
 import { hashToken } from './secrets.ts';
 import { SESSION_MEMORY_MS } from './session-cache.ts';
 
@@ -210,6 +210,31 @@ describe.each(ENGINES)('sign-in, sessions and tokens on %s', (engine) => {
     expect((await list(agent)).find((t) => t.id === id)?.revoked_at).not.toBeNull();
     const otherOrg = await list(await s.caller('admin', 'b'), '?scope=org');
     expect(otherOrg.map((t) => t.id)).not.toContain(id);
+  });
+
+  it('signs in many people of one organisation at once, and makes their tokens at once', async () => {
+    // On PostgreSQL each sign-in's session row locks the org row for its key while the audit append
+    // locks it for writing: taken the wrong way, two at once deadlocked and one got a 500.
+    const logins = await Promise.all(
+      [...ROLES, ...ROLES].map((role) =>
+        s.anonymous({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { org: 'a', email: `${role}@a.test`, password: PASSWORD },
+        }),
+      ),
+    );
+    expect(logins.map((r) => r.statusCode)).toEqual(Array(8).fill(200));
+    const made = await Promise.all(
+      ROLES.map(async (role) =>
+        (await s.caller(role)).request({
+          method: 'POST',
+          url: '/api/tokens',
+          payload: { name: `at once ${role}` },
+        }),
+      ),
+    );
+    expect(made.map((r) => r.statusCode)).toEqual(Array(4).fill(201));
   });
 
   it('answers 401 without credentials and 403 for a role that may not', async () => {
