@@ -3,6 +3,7 @@
  * Every endpoint, one module each. Adding a route means adding it here.
  */
 import type { RouteModule } from '../app-type.ts';
+import { exportAuditRoute } from './audit/export-audit.ts';
 import { listAuditRoute } from './audit/list-audit.ts';
 import { verifyAuditRoute } from './audit/verify-audit.ts';
 import { changePasswordRoute } from './auth/change-password.ts';
@@ -31,6 +32,7 @@ export const ROUTES: readonly RouteModule[] = [
   revokeTokenRoute,
   verifyAuditRoute,
   listAuditRoute,
+  exportAuditRoute,
   ...CUSTOMERS_ROUTES,
   ...CASES_ROUTES,
   ...DECISIONS_ROUTES,
