@@ -307,6 +307,11 @@ describe('manager console in chromium', () => {
         )
         .toEqual(new Set(['session.created']));
       expect(await seriousViolations(auditor)).toEqual([]);
+      const download = auditor.waitForEvent('download');
+      await auditor.getByRole('link', { name: /Download the whole log/ }).click();
+      const file = await (await download).path();
+      const lines = readFileSync(file, 'utf8').trim().split('\n');
+      expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ seq: 1, prev_hash: '0'.repeat(64) });
 
       // From a case in the desk to its audit history, and back.
       const api = await signIn(app.url, DEMO.org, DEMO.auditor.email, DEMO.auditor.password);

@@ -121,6 +121,14 @@ export function AuditPage() {
         </label>
         <button type="submit">Show</button>
       </form>
+      <p>
+        <a href={`/api/audit/export${qs({ from: filter.from, to: filter.to })}`} download>
+          Download {filter.from || filter.to ? 'this period' : 'the whole log'} (NDJSON, with the hashes)
+        </a>{' '}
+        <span className="muted small">
+          Each line's hash can be recomputed without Charter: see the API docs of GET /api/audit/export.
+        </span>
+      </p>
       {(error ?? first.error) && (
         <p className="error" role="alert">
           {error ?? first.error}
