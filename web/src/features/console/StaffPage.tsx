@@ -17,6 +17,28 @@ function fieldProblems(err: unknown): Record<string, string> {
   return Object.fromEntries(err.problems.map((p) => [p.path.replace(/^body\./, ''), p.message]));
 }
 
+function RoleOptions() {
+  return ROLES.map((r) => (
+    <option key={r} value={r}>
+      {r}
+    </option>
+  ));
+}
+
+/** "No team" and each team, for a member's team. */
+function TeamOptions({ teams }: { teams: readonly TeamLine[] }) {
+  return (
+    <>
+      <option value="">No team</option>
+      {teams.map((t) => (
+        <option key={t.id} value={t.id}>
+          {t.name}
+        </option>
+      ))}
+    </>
+  );
+}
+
 function FieldError({ id, message }: { id: string; message: string | undefined }) {
   return message ? (
     <span id={id} className="error small">
@@ -71,22 +93,13 @@ function AddMember({ teams, onAdded }: { teams: readonly TeamLine[]; onAdded: (n
       <label>
         Role
         <select name="role" defaultValue="agent">
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
+          <RoleOptions />
         </select>
       </label>
       <label>
         Team
         <select name="team_id" defaultValue="" {...describe('team_id')}>
-          <option value="">No team</option>
-          {teams.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
+          <TeamOptions teams={teams} />
         </select>
       </label>
       <label>
@@ -170,11 +183,7 @@ function MemberRow({
             value={m.role}
             onChange={(e) => void change({ role: e.target.value }, `${m.name} is now ${e.target.value}.`)}
           >
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         ) : (
           m.role
@@ -192,12 +201,7 @@ function MemberRow({
               )
             }
           >
-            <option value="">No team</option>
-            {teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
+            <TeamOptions teams={teams} />
           </select>
         ) : (
           teamName
